@@ -1,0 +1,18 @@
+"""'valid' output one sample short: length N - K instead of N - K + 1."""
+import numpy as np
+
+def conv1d(x, w, mode="valid"):
+    x = np.asarray(x, dtype=np.float64)
+    w = np.asarray(w, dtype=np.float64)
+    if mode not in ("full", "same", "valid"):
+        raise ValueError(mode)
+    n, k = len(x), len(w)
+    full = np.zeros(n + k - 1)
+    for i in range(k):
+        full[i:i + n] += w[i] * x
+    if mode == "full":
+        return full
+    if mode == "same":
+        start = (k - 1) // 2
+        return full[start:start + n]
+    return full[k:n]
