@@ -60,6 +60,16 @@ def _strip_comment(lines: list[str]) -> str:
     return "\n".join(out)
 
 
+def _check_markers(kind: str, source: str, index: int) -> None:
+    """nbgrader acts on marker text wherever it appears, even in prose: allow it only where it belongs."""
+    allowed = {"BEGIN SOLUTION": ("solution", "answer"), "END SOLUTION": ("solution", "answer"),
+               "BEGIN HIDDEN TESTS": ("tests",), "END HIDDEN TESTS": ("tests",)}
+    for marker, kinds in allowed.items():
+        if marker in source and kind not in kinds:
+            raise ValueError(f"cell {index} ([{kind}]) contains the nbgrader marker {marker!r}, which nbgrader "
+                             f"would act on; it may appear only in {' / '.join(kinds)} cells (reword the text)")
+
+
 def py_to_notebook(text: str) -> nbformat.NotebookNode:
     """Parse the percent format into a notebook (nbformat 4.5, python3 kernel)."""
     cells: list[tuple[str, dict[str, str], list[str]]] = []
@@ -91,6 +101,7 @@ def py_to_notebook(text: str) -> nbformat.NotebookNode:
             cell = nbformat.v4.new_markdown_cell(_strip_comment(lines))
         else:
             cell = nbformat.v4.new_code_cell("\n".join(lines))
+        _check_markers(kind, cell.source, index)
         meta = _nbgrader_meta(kind, attrs)
         if meta is not None:
             if meta["grade_id"] in seen_ids:
