@@ -244,7 +244,21 @@ def _download_one(file: RemoteFile, folder: Path, mirrors: list[str],
     return failures
 
 
-def download_dataset(name: str, root: str | os.PathLike = "data",
+def data_root(root: str | os.PathLike | None = None) -> Path:
+    """Where downloads are cached: `root` if given, else $CNNLAB_DATA, else the course's data/ folder
+    (when cnnlab runs from a checkout of the course), else ~/.cache/cnnlab. Notebooks run in their own
+    folders, so a path relative to the working directory would scatter copies; this does not."""
+    if root is not None:
+        return Path(root)
+    if os.environ.get("CNNLAB_DATA"):
+        return Path(os.environ["CNNLAB_DATA"])
+    checkout = Path(__file__).resolve().parents[1]
+    if (checkout / "pyproject.toml").exists() and (checkout / "solutions").is_dir():
+        return checkout / "data"
+    return Path.home() / ".cache" / "cnnlab"
+
+
+def download_dataset(name: str, root: str | os.PathLike | None = None,
                      mirrors: list[str] | None = None, timeout: float = 30.0,
                      progress: bool = True) -> Path:
     """Download every file of dataset ``name`` into ``root/name/`` and return that folder.
@@ -258,7 +272,7 @@ def download_dataset(name: str, root: str | os.PathLike = "data",
     if name not in DATASETS:
         raise ValueError(f"unknown dataset {name!r}; known datasets: "
                          f"{', '.join(sorted(DATASETS))}")
-    folder = Path(root) / name
+    folder = data_root(root) / name
     folder.mkdir(parents=True, exist_ok=True)
 
     for file in DATASETS[name]:
@@ -332,7 +346,7 @@ def _standardize(train: np.ndarray, test: np.ndarray) -> None:
         images /= std
 
 
-def load_mnist_full(root: str | os.PathLike = "data", name: str = "mnist",
+def load_mnist_full(root: str | os.PathLike | None = None, name: str = "mnist",
                     normalize: bool = False, download: bool = False
                     ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Load the full MNIST (or, with name="fashion-mnist", Fashion-MNIST).
@@ -348,7 +362,7 @@ def load_mnist_full(root: str | os.PathLike = "data", name: str = "mnist",
         raise ValueError(f"name must be 'mnist' or 'fashion-mnist', not {name!r}")
     if download:
         download_dataset(name, root=root)
-    folder = Path(root) / name
+    folder = data_root(root) / name
     missing = [f.filename for f in DATASETS[name] if not (folder / f.filename).exists()]
     if missing:
         raise _missing_files_error(name, folder, missing)
@@ -368,7 +382,7 @@ def load_mnist_full(root: str | os.PathLike = "data", name: str = "mnist",
     return result
 
 
-def load_cifar10(root: str | os.PathLike = "data", normalize: bool = False,
+def load_cifar10(root: str | os.PathLike | None = None, normalize: bool = False,
                  download: bool = False) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Load CIFAR-10 straight from ``root/cifar10/cifar-10-python.tar.gz``.
 
@@ -384,7 +398,7 @@ def load_cifar10(root: str | os.PathLike = "data", normalize: bool = False,
     if download:
         download_dataset("cifar10", root=root)
     entry = DATASETS["cifar10"][0]
-    folder = Path(root) / "cifar10"
+    folder = data_root(root) / "cifar10"
     path = folder / entry.filename
     if not path.exists():
         raise _missing_files_error("cifar10", folder, [entry.filename])

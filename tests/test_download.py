@@ -316,3 +316,15 @@ def test_loaders_without_files_mention_download_dataset(tmp_path):
         dl.load_mnist_full(root=tmp_path, name="fashion-mnist")
     with pytest.raises(FileNotFoundError, match="download_dataset"):
         dl.load_cifar10(root=tmp_path)
+
+
+def test_default_cache_is_the_course_data_folder(monkeypatch, tmp_path):
+    from pathlib import Path
+
+    from cnnlab.download import data_root
+
+    monkeypatch.delenv("CNNLAB_DATA", raising=False)
+    assert data_root() == Path(__file__).resolve().parents[1] / "data"
+    monkeypatch.setenv("CNNLAB_DATA", str(tmp_path))
+    assert data_root() == tmp_path
+    assert data_root("elsewhere") == Path("elsewhere")
