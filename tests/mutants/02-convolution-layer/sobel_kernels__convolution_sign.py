@@ -1,0 +1,7 @@
+"""Uses the flipped (true-convolution) kernels, so the response has the wrong sign."""
+import numpy as np
+
+
+def sobel_kernels():
+    gx = np.array([[1.0, 0.0, -1.0], [2.0, 0.0, -2.0], [1.0, 0.0, -1.0]])
+    return gx, gx.T.copy()
