@@ -1,0 +1,8 @@
+"""Returns the variance 2 / fan_in, not its square root."""
+import numpy as np
+
+def he_std(fan_in, fan_out=None):
+    for value in (fan_in, 1 if fan_out is None else fan_out):
+        if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:
+            raise ValueError("fans must be positive integers")
+    return float(2.0 / fan_in)

@@ -1,0 +1,8 @@
+"""Forgets the 2: sqrt(1 / (fan_in + fan_out))."""
+import numpy as np
+
+def xavier_std(fan_in, fan_out):
+    for value in (fan_in, fan_out):
+        if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:
+            raise ValueError("fans must be positive integers")
+    return float(np.sqrt(1.0 / (fan_in + fan_out)))
