@@ -14,7 +14,7 @@ import sys
 c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # for feedback.py
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # for course_preprocessors.py
 
 c.CourseDirectory.root = ROOT
 c.CourseDirectory.course_id = "cnn-first-principles"
@@ -25,9 +25,16 @@ c.CourseDirectory.autograded_directory = os.path.join("autograder", "autograded"
 c.CourseDirectory.feedback_directory = os.path.join("autograder", "feedback")
 c.CourseDirectory.db_url = "sqlite:///" + os.path.join(ROOT, "autograder", "gradebook.db")
 
-# Graded notebooks run in FAST mode: same code paths, smaller data and fewer epochs.
-os.environ["CNNLAB_FAST"] = "1"
-os.environ.setdefault("MPLBACKEND", "agg")
+from course_preprocessors import GradingExecute, HideHiddenTestTracebacks  # noqa: E402
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor  # noqa: E402
+from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests,  # noqa: E402
+                                    GetGrades, IgnorePattern, LimitOutput, SaveAutoGrades)
+
+# Graded notebooks run in FAST mode (same code paths, smaller data and fewer epochs). Only the grading
+# kernel gets CNNLAB_FAST=1: never set os.environ here, JupyterLab's nbgrader extension loads this file.
+# This is nbgrader's default autograde list with Execute replaced by GradingExecute.
+c.Autograde.autograde_preprocessors = [GradingExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+                                       SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
 
 # Seconds a single cell may run before the kernel is interrupted and the cell marked as an error
 # (an infinite loop in a graded function then scores 0 for that test, and grading goes on).
@@ -40,10 +47,5 @@ c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedE
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 c.ClearSolutions.enforce_metadata = True
 
-# Feedback must not show hidden tests: strip them from the feedback copy (see autograder/feedback.py).
-# (nbgrader needs the classes themselves here, not dotted names.)
-from feedback import HideHiddenTestTracebacks  # noqa: E402
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
-from nbgrader.preprocessors import ClearHiddenTests, GetGrades  # noqa: E402
-
+# Feedback must not show hidden tests: strip them from the feedback copy (nbgrader needs classes here).
 c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, HideHiddenTestTracebacks, CSSHTMLHeaderPreprocessor]

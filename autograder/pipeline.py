@@ -48,7 +48,6 @@ def nbgrader(args: list[str], root: Path, db: Path, timeout: float | None = None
     """Run one nbgrader command on course `root` with gradebook `db`, in its own process group."""
     env = dict(os.environ)
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")  # nbgrader runs `alembic`
-    env["CNNLAB_FAST"] = "1"
     cmd = [sys.executable, "-m", "nbgrader", *args, f"--CourseDirectory.root={root}",
            f"--CourseDirectory.db_url=sqlite:///{db}", *(extra or [])]
     proc = subprocess.Popen(cmd, cwd=HERE, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,

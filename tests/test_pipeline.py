@@ -112,8 +112,34 @@ def graded_examples(tmp_path_factory):
     folder = root / "autograder" / "submitted" / "hidden-test-failure" / aid
     folder.mkdir(parents=True)
     nbformat.write(sneaky, folder / f"{aid}.ipynb")
+    probe = examples.solved_notebook(aid)
+    probe.cells.append(nbformat.v4.new_code_cell('import os, cnnlab\nprint("mode:", cnnlab.FAST, os.environ.get("MPLBACKEND"))'))
+    folder = root / "autograder" / "submitted" / "env-probe" / aid
+    folder.mkdir(parents=True)
+    nbformat.write(probe, folder / f"{aid}.ipynb")
     rows = pipeline.grade(root, cell_timeout=15)
     return root, {r.student: r for r in rows}
+
+
+def test_grading_kernel_runs_in_fast_mode(graded_examples):
+    root, rows = graded_examples
+    assert rows["env-probe"].score == rows["env-probe"].max_score
+    nb = nbformat.read(root / "autograder" / "autograded" / "env-probe" / examples.DEFAULT /
+                       f"{examples.DEFAULT}.ipynb", as_version=4)
+    text = "".join(o.get("text", "") for o in nb.cells[-1].get("outputs", []))
+    assert "mode: True agg" in text, f"the grading kernel is not in FAST mode: {text!r}"
+
+
+def test_loading_the_nbgrader_config_leaves_the_environment_alone():
+    """JupyterLab's nbgrader extension loads this config: it must not switch students' kernels to FAST mode."""
+    import os
+
+    from traitlets.config.loader import PyFileConfigLoader
+
+    before = dict(os.environ)
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(ROOT)).load_config()
+    assert config.CourseDirectory.source_directory == "solutions"
+    assert dict(os.environ) == before
 
 
 def test_grades_csv_columns(graded_examples):
