@@ -25,16 +25,19 @@ def _as_array(value, what: str) -> np.ndarray:
 
 
 def assert_shape(actual, expected: Sequence[int], name: str = "result") -> None:
-    """Fail with 'name has shape A, expected B' (and which axes differ) unless the shapes match."""
-    arr = _as_array(actual, name)
+    """Fail with 'name has shape A, expected B' (and which axes differ) unless the shapes match.
+
+    Tensors are not copied (so tensors on the "meta" device, which hold no data, work too).
+    """
+    shape = tuple(actual.shape) if hasattr(actual, "detach") else _as_array(actual, name).shape
     expected = tuple(int(e) for e in expected)
-    if arr.shape == expected:
+    if shape == expected:
         return
-    if arr.ndim != len(expected):
-        raise AssertionError(f"{name} has {arr.ndim} dimensions {arr.shape}, expected {len(expected)} "
+    if len(shape) != len(expected):
+        raise AssertionError(f"{name} has {len(shape)} dimensions {shape}, expected {len(expected)} "
                              f"dimensions {expected}")
-    axes = [f"axis {i}: got {a}, expected {e}" for i, (a, e) in enumerate(zip(arr.shape, expected)) if a != e]
-    raise AssertionError(f"{name} has shape {arr.shape}, expected {expected} ({'; '.join(axes)})")
+    axes = [f"axis {i}: got {a}, expected {e}" for i, (a, e) in enumerate(zip(shape, expected)) if a != e]
+    raise AssertionError(f"{name} has shape {shape}, expected {expected} ({'; '.join(axes)})")
 
 
 def assert_close(actual, expected, rtol: float = 1e-7, atol: float = 1e-9, name: str = "result") -> None:

@@ -13,6 +13,9 @@ def test_assert_shape_passes_and_explains():
         assert_shape(torch.zeros(1, 2, 3), (2, 3))
     with pytest.raises(AssertionError, match="return"):
         assert_shape(None, (1,))
+    assert_shape(torch.empty(2, 3, device="meta"), (2, 3), "meta tensor")
+    with pytest.raises(AssertionError, match="axis 0"):
+        assert_shape(torch.empty(4, 3, device="meta"), (2, 3))
 
 
 def test_assert_close_reports_where_and_how_much():

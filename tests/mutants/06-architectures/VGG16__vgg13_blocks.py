@@ -1,0 +1,21 @@
+"""Two convolutions in every block (VGG13's configuration B), not 2-2-3-3-3."""
+from torch import nn
+
+
+class VGG16(nn.Module):
+    def __init__(self, num_classes=1000):
+        super().__init__()
+        blocks, c_in = [], 3
+        for num_convs, c_out in [(2, 64), (2, 128), (2, 256), (2, 512), (2, 512)]:
+            blocks.append(vgg_block(c_in, c_out, num_convs))
+            c_in = c_out
+        self.features = nn.Sequential(*blocks)
+        self.classifier = nn.Sequential(
+            nn.Flatten(),
+            nn.Linear(512 * 7 * 7, 4096), nn.ReLU(inplace=True), nn.Dropout(0.5),
+            nn.Linear(4096, 4096), nn.ReLU(inplace=True), nn.Dropout(0.5),
+            nn.Linear(4096, num_classes),
+        )
+
+    def forward(self, x):
+        return self.classifier(self.features(x))
