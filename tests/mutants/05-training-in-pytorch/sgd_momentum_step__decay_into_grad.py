@@ -1,0 +1,16 @@
+"""Adds the weight decay to p.grad in place, so the caller's gradient is changed (and decays again if reused)."""
+import torch
+
+
+def sgd_momentum_step(params, velocities, lr, momentum=0.9, weight_decay=0.0):
+    if len(params) != len(velocities) or not lr > 0 or not 0 <= momentum < 1 or weight_decay < 0:
+        raise ValueError("bad arguments")
+    with torch.no_grad():
+        for p, v in zip(params, velocities):
+            if v.shape != p.shape:
+                raise ValueError("shape mismatch")
+            if p.grad is None:
+                continue
+            p.grad.add_(weight_decay * p)
+            v.mul_(momentum).add_(p.grad)
+            p.sub_(lr * v)

@@ -1,0 +1,15 @@
+"""Adds the weight decay after the momentum step (p -= lr * (v + wd * p)) instead of to the gradient."""
+import torch
+
+
+def sgd_momentum_step(params, velocities, lr, momentum=0.9, weight_decay=0.0):
+    if len(params) != len(velocities) or not lr > 0 or not 0 <= momentum < 1 or weight_decay < 0:
+        raise ValueError("bad arguments")
+    with torch.no_grad():
+        for p, v in zip(params, velocities):
+            if v.shape != p.shape:
+                raise ValueError("shape mismatch")
+            if p.grad is None:
+                continue
+            v.mul_(momentum).add_(p.grad)
+            p.sub_(lr * (v + weight_decay * p))
