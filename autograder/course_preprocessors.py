@@ -11,6 +11,7 @@
 """
 import os
 
+from nbclient.util import run_sync
 from nbconvert.preprocessors import Preprocessor
 from nbgrader.preprocessors import Execute
 from traitlets import Bool
@@ -22,6 +23,9 @@ class GradingExecute(Execute):
     async def async_start_new_kernel(self, **kwargs):
         kwargs.setdefault("env", {**os.environ, **GRADING_ENV})
         return await super().async_start_new_kernel(**kwargs)
+
+    # nbclient's synchronous start_new_kernel wraps the *base* class's coroutine; wrap ours instead.
+    start_new_kernel = run_sync(async_start_new_kernel)
 
 
 class HideHiddenTestTracebacks(Preprocessor):

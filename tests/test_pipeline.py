@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import filecmp
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -117,7 +118,14 @@ def graded_examples(tmp_path_factory):
     folder = root / "autograder" / "submitted" / "env-probe" / aid
     folder.mkdir(parents=True)
     nbformat.write(probe, folder / f"{aid}.ipynb")
-    rows = pipeline.grade(root, cell_timeout=15)
+    saved = os.environ.get("CNNLAB_FAST")
+    os.environ["CNNLAB_FAST"] = "0"  # `make test` sets FAST mode: prove the grader sets it by itself
+    try:
+        rows = pipeline.grade(root, cell_timeout=15)
+    finally:
+        os.environ["CNNLAB_FAST"] = saved if saved is not None else ""
+        if saved is None:
+            del os.environ["CNNLAB_FAST"]
     return root, {r.student: r for r in rows}
 
 
@@ -132,8 +140,6 @@ def test_grading_kernel_runs_in_fast_mode(graded_examples):
 
 def test_loading_the_nbgrader_config_leaves_the_environment_alone():
     """JupyterLab's nbgrader extension loads this config: it must not switch students' kernels to FAST mode."""
-    import os
-
     from traitlets.config.loader import PyFileConfigLoader
 
     before = dict(os.environ)
