@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import ast
 import builtins
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,23 +116,8 @@ def run_notebook(path: Path, fast: bool, extra_source: str | None = None, timeou
     """Execute `path` in its folder (CNNLAB_FAST set by `fast`); errors are returned, not raised."""
     start = time.perf_counter()
     try:
-        if extra_source is None:
-            nb, seconds = nbharness.execute_notebook(path, fast=fast, timeout=timeout)
-            return NotebookRun(seconds, None, nb)
-        from nbclient import NotebookClient
-
-        nb = nbformat.read(path, as_version=4)
-        nb.cells.append(nbformat.v4.new_code_cell(extra_source))
-        old = dict(os.environ)
-        os.environ.update(nbharness.kernel_env(fast))
-        try:
-            start = time.perf_counter()
-            NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                           resources={"metadata": {"path": str(Path(path).parent)}}).execute()
-            return NotebookRun(time.perf_counter() - start, None, nb)
-        finally:
-            os.environ.clear()
-            os.environ.update(old)
+        nb, seconds = nbharness.execute_notebook(Path(path), fast=fast, timeout=timeout, extra_source=extra_source)
+        return NotebookRun(seconds, None, nb)
     except Exception as exc:  # CellExecutionError, a timeout, a dead kernel, an unreadable file
         return NotebookRun(time.perf_counter() - start, _short_error(exc), None)
 

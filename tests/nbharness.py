@@ -48,21 +48,22 @@ def kernel_env(fast: bool = True) -> dict[str, str]:
     return env
 
 
-def execute_notebook(path: Path, fast: bool = True, timeout: int = 900) -> tuple[nbformat.NotebookNode, float]:
-    """Execute a notebook top to bottom in its folder; raise CellExecutionError on the first error."""
+def execute_notebook(path: Path, fast: bool = True, timeout: int = 900,
+                     extra_source: str | None = None) -> tuple[nbformat.NotebookNode, float]:
+    """Execute a notebook top to bottom in its folder; raise CellExecutionError on the first error.
+
+    `extra_source`, if given, runs as one more cell at the end (to read values the notebook left).
+    Returns the executed notebook and the wall time in seconds (kernel start included).
+    """
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    old = dict(os.environ)
-    os.environ.update(kernel_env(fast))
-    try:
-        start = time.perf_counter()
-        NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
-        return nb, time.perf_counter() - start
-    finally:
-        os.environ.clear()
-        os.environ.update(old)
+    if extra_source is not None:
+        nb.cells.append(nbformat.v4.new_code_cell(extra_source))
+    start = time.perf_counter()
+    NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute(env=kernel_env(fast))
+    return nb, time.perf_counter() - start
 
 
 def is_test_cell(cell) -> bool:
