@@ -24,8 +24,10 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import shutil
 import signal
 import subprocess
+import time
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -90,6 +92,7 @@ class Row:
     manual_points: float = 0.0
     status: str = "graded"
     reason: str = ""
+    seconds: float = 0.0  # wall time to grade this submission
 
 
 def _max_points(notebook: Path) -> tuple[float, float]:
@@ -179,6 +182,21 @@ def grade_one(root: Path, db: Path, student: str, aid: str, cell_timeout: float 
     return row
 
 
+def new_course(dest: Path) -> Path:
+    """A course folder at `dest`: copies of this repository's solutions/ and notebooks/, no submissions yet."""
+    for name in ("solutions", "notebooks"):
+        shutil.copytree(REPO / name, dest / name)
+    (dest / "autograder" / "submitted").mkdir(parents=True)
+    return dest
+
+
+def submit(root: Path, student: str, aid: str, nb: nbformat.NotebookNode) -> None:
+    """Hand in notebook `nb` as `student`'s submission of assignment `aid` in course `root`."""
+    folder = root / "autograder" / "submitted" / student / aid
+    folder.mkdir(parents=True)
+    nbformat.write(nb, folder / f"{aid}.ipynb")
+
+
 def grade(root: Path, cell_timeout: float | None = None, submission_timeout: float = 1800,
           out: Path | None = None) -> list[Row]:
     """Autograde every submission under root/autograder/submitted and write the grades CSV."""
@@ -194,7 +212,9 @@ def grade(root: Path, cell_timeout: float | None = None, submission_timeout: flo
                 raise SystemExit(f"could not load assignment {aid} into the gradebook:\n{result.stdout[-3000:]}")
     rows = []
     for student, aid in pairs:
+        start = time.perf_counter()
         row = grade_one(root, db, student, aid, cell_timeout, submission_timeout)
+        row.seconds = time.perf_counter() - start
         print(f"{student:24s} {aid:30s} {row.score:5g}/{row.max_score:<5g} {row.status:7s} {row.reason}", flush=True)
         rows.append(row)
     out = out or root / "autograder" / "grades.csv"

@@ -3,8 +3,8 @@
 Latency: in a temporary course (a copy of solutions/ and notebooks/, as tests/test_pipeline.py
 builds one), every assignment that has a release gets two submissions, its solved notebook
 (`examples.solved_notebook`) and its untouched release, and `pipeline.grade` grades them all. Each
-submission's latency is the time of its `pipeline.grade_one` call (one `nbgrader autograde`
-process: start, execute in FAST mode, score), measured by wrapping that function; the one-off
+submission's latency is the time `pipeline.grade` records for it (one `nbgrader autograde`
+process: start, execute in FAST mode, score); the one-off
 loading of the assignments into the gradebook is reported apart.
 
 Batch: 20 generated submissions of one assignment (01), graded in one `pipeline.grade` call: solved
@@ -14,7 +14,6 @@ under 30 s per notebook submission.
 """
 from __future__ import annotations
 
-import contextlib
 import copy
 import random
 import shutil
@@ -25,7 +24,6 @@ from pathlib import Path
 
 import nbformat
 
-from benchutil import ROOT
 
 import examples
 import nbharness
@@ -35,50 +33,16 @@ TARGET_MEDIAN_S = 30.0
 BATCH_ASSIGNMENT = examples.DEFAULT  # 01-why-convolutions
 
 
-def new_course(tmp: Path) -> Path:
-    for name in ("solutions", "notebooks"):
-        shutil.copytree(ROOT / name, tmp / name)
-    (tmp / "autograder" / "submitted").mkdir(parents=True)
-    return tmp
-
-
-def submit(root: Path, student: str, aid: str, nb) -> None:
-    folder = root / "autograder" / "submitted" / student / aid
-    folder.mkdir(parents=True)
-    nbformat.write(nb, folder / f"{aid}.ipynb")
-
-
-@contextlib.contextmanager
-def timing_grade_one(seconds: dict):
-    """Record the wall time of every pipeline.grade_one call, by (student, assignment)."""
-    original = pipeline.grade_one
-
-    def timed(root, db, student, aid, *args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return original(root, db, student, aid, *args, **kwargs)
-        finally:
-            seconds[(student, aid)] = time.perf_counter() - start
-
-    pipeline.grade_one = timed
-    try:
-        yield
-    finally:
-        pipeline.grade_one = original
-
-
 def grade_timed(root: Path, skipped: dict | None = None) -> tuple[list[dict], float]:
     """Grade every submission under `root`; (rows with their latency, total seconds of the call).
 
     An assignment nbgrader cannot load (a half-written source notebook) is dropped, noted in
     `skipped`, and the others are graded again.
     """
-    seconds: dict = {}
     while True:
         start = time.perf_counter()
         try:
-            with timing_grade_one(seconds):
-                rows = pipeline.grade(root)
+            rows = pipeline.grade(root)
             break
         except SystemExit as exc:  # pipeline.grade exits when generate_assignment fails
             folders = (root / "autograder" / "submitted").glob("*/*")
@@ -89,7 +53,7 @@ def grade_timed(root: Path, skipped: dict | None = None) -> tuple[list[dict], fl
             for folder in (root / "autograder" / "submitted").glob(f"*/{bad.name}"):
                 shutil.rmtree(folder)
     total = time.perf_counter() - start
-    return [{"student": r.student, "assignment": r.assignment, "seconds": seconds.get((r.student, r.assignment)),
+    return [{"student": r.student, "assignment": r.assignment, "seconds": r.seconds,
              "score": r.score, "max_score": r.max_score, "status": r.status, "reason": r.reason}
             for r in rows], total
 
@@ -122,7 +86,7 @@ def mutated_submissions(aid: str, n: int, seed: int = 0):
 def latency(ids: list[str]) -> dict:
     skipped = {}
     with tempfile.TemporaryDirectory(prefix="cnnlab-bench-grade-") as tmp:
-        root = new_course(Path(tmp))
+        root = pipeline.new_course(Path(tmp))
         for aid in ids:
             release = nbharness.notebook_path(aid, "notebooks")
             if not release.exists():
@@ -133,8 +97,8 @@ def latency(ids: list[str]) -> dict:
             except Exception as exc:  # e.g. a release out of step with its source
                 skipped[aid] = f"cannot build the solved submission: {type(exc).__name__}: {exc}"[:300]
                 continue
-            submit(root, "solution", aid, solved)
-            submit(root, "release", aid, nbformat.read(release, as_version=4))
+            pipeline.submit(root, "solution", aid, solved)
+            pipeline.submit(root, "release", aid, nbformat.read(release, as_version=4))
         rows, total = grade_timed(root, skipped) if len(skipped) < len(ids) else ([], 0.0)
     graded = sum(r["seconds"] or 0 for r in rows)
     return {"submissions": rows, "skipped": skipped, "total_s": total,
@@ -145,11 +109,11 @@ def batch(aid: str, n: int) -> dict:
     if not nbharness.notebook_path(aid, "notebooks").exists():
         return {"assignment": aid, "size": n, "status": "not available", "reason": f"no release of {aid}"}
     with tempfile.TemporaryDirectory(prefix="cnnlab-bench-batch-") as tmp:
-        root = new_course(Path(tmp))
+        root = pipeline.new_course(Path(tmp))
         mistakes = {}
         try:
             for student, nb, chosen in mutated_submissions(aid, n):
-                submit(root, student, aid, nb)
+                pipeline.submit(root, student, aid, nb)
                 mistakes[student] = chosen
         except Exception as exc:  # a release out of step with its source, a broken mutant file
             return {"assignment": aid, "size": n, "status": "not available",

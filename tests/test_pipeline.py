@@ -30,13 +30,6 @@ pytestmark = pytest.mark.notebook
 IDS = pipeline.assignment_ids(ROOT)
 
 
-def _new_course(tmp: Path) -> Path:
-    for name in ("solutions", "notebooks"):
-        shutil.copytree(ROOT / name, tmp / name)
-    (tmp / "autograder" / "submitted").mkdir(parents=True)
-    return tmp
-
-
 def _points(aid: str, grade_id: str) -> float:
     nb = nbformat.read(ROOT / "solutions" / aid / f"{aid}.ipynb", as_version=4)
     return next(float(c.metadata["nbgrader"]["points"]) for c in nb.cells
@@ -46,13 +39,10 @@ def _points(aid: str, grade_id: str) -> float:
 @pytest.fixture(scope="session")
 def every_assignment(tmp_path_factory):
     """Each assignment's solution and untouched release, autograded as two students."""
-    root = _new_course(tmp_path_factory.mktemp("course"))
+    root = pipeline.new_course(tmp_path_factory.mktemp("course"))
     for aid in IDS:
-        for student, nb in (("solution", examples.solved_notebook(aid)),
-                            ("release", nbformat.read(ROOT / "notebooks" / aid / f"{aid}.ipynb", as_version=4))):
-            folder = root / "autograder" / "submitted" / student / aid
-            folder.mkdir(parents=True)
-            nbformat.write(nb, folder / f"{aid}.ipynb")
+        pipeline.submit(root, "solution", aid, examples.solved_notebook(aid))
+        pipeline.submit(root, "release", aid, nbformat.read(ROOT / "notebooks" / aid / f"{aid}.ipynb", as_version=4))
     rows = pipeline.grade(root)
     return root, {(r.student, r.assignment): r for r in rows}
 
@@ -103,21 +93,17 @@ def test_example_submissions_are_in_sync(tmp_path):
 def graded_examples(tmp_path_factory):
     """`make grade` on the committed example submissions (short cell time limit to keep the test quick),
     plus one submission that passes the visible tests and fails a hidden one, for the feedback check."""
-    root = _new_course(tmp_path_factory.mktemp("examples"))
+    root = pipeline.new_course(tmp_path_factory.mktemp("examples"))
     shutil.rmtree(root / "autograder" / "submitted")
     shutil.copytree(ROOT / "autograder" / "submitted", root / "autograder" / "submitted")
     aid = examples.DEFAULT
     sneaky = examples.solved_notebook(aid)
     cell = next(c for c in sneaky.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "conv1d")
     cell.source = cell.source.replace("start = (k - 1) // 2", "start = k // 2")  # wrong only for even kernels
-    folder = root / "autograder" / "submitted" / "hidden-test-failure" / aid
-    folder.mkdir(parents=True)
-    nbformat.write(sneaky, folder / f"{aid}.ipynb")
+    pipeline.submit(root, "hidden-test-failure", aid, sneaky)
     probe = examples.solved_notebook(aid)
     probe.cells.append(nbformat.v4.new_code_cell('import os, cnnlab\nprint("mode:", cnnlab.FAST, os.environ.get("MPLBACKEND"))'))
-    folder = root / "autograder" / "submitted" / "env-probe" / aid
-    folder.mkdir(parents=True)
-    nbformat.write(probe, folder / f"{aid}.ipynb")
+    pipeline.submit(root, "env-probe", aid, probe)
     saved = os.environ.get("CNNLAB_FAST")
     os.environ["CNNLAB_FAST"] = "0"  # `make test` sets FAST mode: prove the grader sets it by itself
     try:
