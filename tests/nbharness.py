@@ -195,7 +195,7 @@ def run_mutants(assignment: str, cell_timeout: float = 600, test_timeout: float 
     path = notebook_path(assignment)
     nb = nbformat.read(path, as_version=4)
     report = MutantReport(assignment)
-    mutants = [Mutant.load(p) for p in sorted((MUTANTS / assignment).glob("*.py"))]
+    mutants = [Mutant.load(p) for p in sorted((MUTANTS / assignment).glob("*/*.py"))]
     names = graded_names(nb)
     for name in names:
         count = sum(m.target == name for m in mutants)
@@ -204,6 +204,10 @@ def run_mutants(assignment: str, cell_timeout: float = 600, test_timeout: float 
     for m in mutants:
         if m.target not in names:
             raise ValueError(f"{m.path}: {m.target!r} is not defined in a solution cell of {path.name}")
+        cell_id = nb.cells[names[m.target]].metadata["nbgrader"]["grade_id"]
+        if m.path.parent.name != cell_id:
+            raise ValueError(f"{m.path}: {m.target!r} is defined in solution cell {cell_id!r}; "
+                             f"put the mutant in tests/mutants/{assignment}/{cell_id}/")
     tests = [(c.metadata["nbgrader"]["grade_id"], c.source) for c in nb.cells if is_test_cell(c)]
     kernel = Kernel(path.parent)
     try:

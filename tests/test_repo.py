@@ -64,4 +64,4 @@ def test_every_assignment_has_mutants_and_a_release():
     for folder in (ROOT / "solutions").iterdir():
         if folder.is_dir():
             assert (ROOT / "notebooks" / folder.name / f"{folder.name}.ipynb").exists(), f"run make release"
-            assert len(list((ROOT / "tests" / "mutants" / folder.name).glob("*.py"))) >= 3
+            assert len(list((ROOT / "tests" / "mutants" / folder.name).glob("*/*.py"))) >= 3
