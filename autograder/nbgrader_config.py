@@ -25,22 +25,40 @@ c.CourseDirectory.autograded_directory = os.path.join("autograder", "autograded"
 c.CourseDirectory.feedback_directory = os.path.join("autograder", "feedback")
 c.CourseDirectory.db_url = "sqlite:///" + os.path.join(ROOT, "autograder", "gradebook.db")
 
-from course_preprocessors import GradingExecute, HideHiddenTestTracebacks  # noqa: E402
+from course_preprocessors import GRADING_ENV, HideHiddenTestTracebacks  # noqa: E402
+
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)  # for the autograder package (sandbox, fair grading)
+from autograder.fair import RestoreTestCells, SafeExecute, StderrIsNotAnError  # noqa: E402
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests,  # noqa: E402
-                                    GetGrades, IgnorePattern, LimitOutput, SaveAutoGrades)
+                                    ClearOutput, DeduplicateIds, GetGrades, IgnorePattern, LimitOutput,
+                                    OverwriteCells, OverwriteKernelspec, SaveAutoGrades)
 
 # Graded notebooks run in FAST mode (same code paths, smaller data and fewer epochs). Only the grading
 # kernel gets CNNLAB_FAST=1: never set os.environ here, JupyterLab's nbgrader extension loads this file.
-# This is nbgrader's default autograde list with Execute replaced by GradingExecute.
-c.Autograde.autograde_preprocessors = [GradingExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
-                                       SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
-
-# Seconds a single cell may run before the kernel is interrupted and the cell marked as an error
-# (an infinite loop in a graded function then scores 0 for that test, and grading goes on).
-# nbgrader reads Execute.timeout; ExecutePreprocessor.timeout is ignored by some versions.
-c.Execute.timeout = 120
+# nbgrader's default lists, with deleted or renamed test cells restored from the source first, Execute
+# replaced by SafeExecute (sandboxed kernel, restarts after a kernel death, time and output limits, tampering
+# probe; autograder/fair.py), and stderr of test cells not counted as a failure.
+c.Autograde.sanitize_preprocessors = [RestoreTestCells, ClearOutput, DeduplicateIds, OverwriteKernelspec,
+                                      OverwriteCells, CheckCellMetadata]
+c.Autograde.autograde_preprocessors = [SafeExecute, IgnorePattern, ClearMetadataPreprocessor,
+                                       LimitOutput, StderrIsNotAnError, SaveAutoGrades, AssignLatePenalties,
+                                       CheckCellMetadata]
+c.SafeExecute.kernel_env = GRADING_ENV
 c.Execute.interrupt_on_timeout = True
+
+# Every limit on a graded submission (autograder/sandbox.py, class Limits; defaults in brackets).
+# A cell that runs longer than cell_seconds is interrupted and marked as an error (an infinite loop in a
+# graded function then scores 0 for that test, and grading goes on).
+c.Limits.cell_seconds = 120              # [120] wall time of one cell
+c.Limits.submission_seconds = 1800       # [1800] wall time of one submission; later cells are not run
+c.Limits.memory_bytes = 4 << 30          # [4 GiB] address space of the kernel (RLIMIT_AS)
+c.Limits.cpu_seconds = 900               # [900] CPU seconds of the kernel (RLIMIT_CPU); then it is restarted
+c.Limits.processes = 256                 # [256] processes and threads (RLIMIT_NPROC)
+c.Limits.file_bytes = 256 << 20          # [256 MiB] largest file written (RLIMIT_FSIZE)
+c.Limits.output_bytes = 4 << 20          # [4 MiB] output kept per submission
+c.Limits.restarts = 3                    # [3] kernel restarts per submission
 
 # The release keeps no outputs and students get a clear stub to replace.
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}

@@ -1,7 +1,8 @@
 """Release and grade the course with nbgrader, robustly.
 
     python autograder/pipeline.py release [ID ...]        # solutions/ -> notebooks/ (all ids if none given)
-    python autograder/pipeline.py grade [--cell-timeout S] [--submission-timeout S]
+    python autograder/pipeline.py grade [--jobs N] [--student S] [--assignment ID] [--force]
+                                        [--allow-unsandboxed] [--cell-timeout S] [--submission-timeout S]
     python autograder/pipeline.py feedback               # HTML feedback for every graded submission
 
 `grade` autogrades every submission under ``autograder/submitted/<student>/<assignment>/`` and
@@ -15,6 +16,11 @@ an infinite loop) is recorded with status "error" or a reason, and never stops t
 each runs in its own `nbgrader autograde` process with a time limit. Cells that timed out are
 named in `reason`, so an instructor can look at a submission that loops forever outside a
 tested function (nbgrader interrupts that cell and still scores the tests).
+
+Student code runs in a sandbox (autograder/sandbox.py, docs/SANDBOX.md) under the limits of
+`Limits` (set in nbgrader_config.py); where it cannot, `grade` refuses unless
+`allow_unsandboxed` (``ALLOW_UNSANDBOXED=1``), and then says so in every row. Grading is parallel
+(`jobs`) and resumable (autograder/batch.py).
 
 Every command runs nbgrader with the configuration in this folder; `--root` points it at
 another course folder (the tests use a temporary copy of the repository).
@@ -37,6 +43,10 @@ import nbformat
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))  # the autograder package (sandbox, fair grading, batches)
+from autograder import batch, fair  # noqa: E402
+from autograder.sandbox import Limits, SandboxUnavailable, sandbox_problem  # noqa: E402
 COLUMNS = ["student", "assignment", "score", "max_score", "manual_points", "status", "reason"]
 
 
@@ -52,14 +62,15 @@ def nbgrader(args: list[str], root: Path, db: Path, timeout: float | None = None
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")  # nbgrader runs `alembic`
     cmd = [sys.executable, "-m", "nbgrader", *args, f"--CourseDirectory.root={root}",
            f"--CourseDirectory.db_url=sqlite:///{db}", *(extra or [])]
-    proc = subprocess.Popen(cmd, cwd=HERE, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True, start_new_session=True)
+    proc = batch.popen(cmd, cwd=HERE, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         out, _ = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)  # the kernel is in the same group: kill it too
         out, _ = proc.communicate()
         raise
+    finally:
+        batch.forget(proc)
     return subprocess.CompletedProcess(cmd, proc.returncode, out, "")
 
 
@@ -143,26 +154,47 @@ def _test_failures(root: Path, student: str, aid: str) -> tuple[list[str], list[
     return failed, timed_out
 
 
-def grade_one(root: Path, db: Path, student: str, aid: str, cell_timeout: float | None,
-              submission_timeout: float) -> Row:
+def limits(extra: list[str] | None = None) -> Limits:
+    """The limits of nbgrader_config.py (with command-line style overrides such as ``--Limits.cell_seconds=15``)."""
+    from traitlets.config import Config
+    from traitlets.config.loader import KVArgParseConfigLoader, PyFileConfigLoader
+
+    config = Config(PyFileConfigLoader("nbgrader_config.py", path=str(HERE)).load_config())
+    if extra:
+        config.merge(KVArgParseConfigLoader(extra).load_config())
+    return Limits(config=config)
+
+
+def grade_one(root: Path, db: Path, student: str, aid: str, extra: list[str], submission_timeout: float,
+              unsandboxed: str | None = None) -> tuple[Row, bool]:
+    """Autograde one submission with gradebook `db`: (its row, whether nbgrader recorded grades in `db`)."""
     row = Row(student, aid)
+    start = time.perf_counter()
+    row, merged = _grade_one(root, db, row, extra, submission_timeout)
+    row.seconds = time.perf_counter() - start
+    if unsandboxed:
+        row.reason = f"UNSANDBOXED ({unsandboxed}); {row.reason}"
+    return row, merged
+
+
+def _grade_one(root: Path, db: Path, row: Row, extra: list[str], submission_timeout: float) -> tuple[Row, bool]:
+    student, aid = row.student, row.assignment
     source = root / "solutions" / aid / f"{aid}.ipynb"
     if source.exists():
         row.max_score, row.manual_points = _max_points(source)
     problem = _check_submission(root, student, aid)
     if problem:
         row.status, row.reason = "error", problem
-        return row
-    extra = [f"--Execute.timeout={int(cell_timeout)}"] if cell_timeout else []
+        return row, False
     try:
         result = nbgrader(["autograde", aid, "--student", student, "--force"], root, db,
                           timeout=submission_timeout, extra=extra)
     except subprocess.TimeoutExpired:
         row.status, row.reason = "error", f"grading took longer than {submission_timeout:g} s and was stopped"
-        return row
+        return row, False
     if result.returncode != 0:
         row.status, row.reason = "error", f"nbgrader autograde failed: {_error_lines(result.stdout)}"
-        return row
+        return row, False
     from nbgrader.api import Gradebook, MissingEntry
 
     with Gradebook(f"sqlite:///{db}") as gb:
@@ -170,7 +202,7 @@ def grade_one(root: Path, db: Path, student: str, aid: str, cell_timeout: float 
             sub = gb.find_submission(aid, student)
         except MissingEntry:
             row.status, row.reason = "error", f"nbgrader recorded no grades: {_error_lines(result.stdout)}"
-            return row
+            return row, False
         row.score, row.max_score = float(sub.code_score), float(sub.max_code_score)
     failed, timed_out = _test_failures(root, student, aid)
     notes = []
@@ -178,8 +210,12 @@ def grade_one(root: Path, db: Path, student: str, aid: str, cell_timeout: float 
         notes.append(f"failed tests: {', '.join(failed)}")
     if timed_out:
         notes.append(f"cells stopped after the time limit: {', '.join(timed_out)}")
+    graded = root / "autograder" / "autograded" / student / aid / f"{aid}.ipynb"
+    notes += fair.notes(nbformat.read(source, as_version=4),
+                        nbformat.read(root / "autograder" / "submitted" / student / aid / f"{aid}.ipynb", as_version=4),
+                        nbformat.read(graded, as_version=4) if graded.exists() else None)
     row.reason = "; ".join(notes) or "all tests passed"
-    return row
+    return row, True
 
 
 def new_course(dest: Path) -> Path:
@@ -197,26 +233,59 @@ def submit(root: Path, student: str, aid: str, nb: nbformat.NotebookNode) -> Non
     nbformat.write(nb, folder / f"{aid}.ipynb")
 
 
-def grade(root: Path, cell_timeout: float | None = None, submission_timeout: float = 1800,
-          out: Path | None = None) -> list[Row]:
-    """Autograde every submission under root/autograder/submitted and write the grades CSV."""
+def grade(root: Path, cell_timeout: float | None = None, submission_timeout: float | None = None,
+          out: Path | None = None, jobs: int = 1, student: str | None = None, assignment: str | None = None,
+          force: bool = False, allow_unsandboxed: bool = False) -> list[Row]:
+    """Autograde the submissions under root/autograder/submitted and write the grades CSV.
+
+    `jobs` submissions at once; finished grades are kept in a journal, so a rerun after an interruption
+    grades only the rest (`force` regrades all); `student` / `assignment` regrade only those.
+    Raises SandboxUnavailable where the sandbox cannot run, unless `allow_unsandboxed`.
+    """
     submitted = root / "autograder" / "submitted"
     db = root / "autograder" / "gradebook.db"
+    extra = [f"--Limits.cell_seconds={int(cell_timeout)}"] if cell_timeout else []
+    if submission_timeout:
+        extra.append(f"--Limits.submission_seconds={int(submission_timeout)}")
+    unsandboxed = sandbox_problem()
+    if unsandboxed:
+        if not allow_unsandboxed:
+            raise SandboxUnavailable(f"refusing to grade: {unsandboxed}. Student code would run with your "
+                                     "permissions; pass ALLOW_UNSANDBOXED=1 (make) or --allow-unsandboxed to "
+                                     "grade anyway, e.g. inside a container.")
+        print(f"WARNING: grading WITHOUT a sandbox: {unsandboxed}", flush=True)
+        extra.append("--Limits.sandbox=False")
+    limit = limits(extra)
+    hard_timeout = limit.submission_seconds + 300  # the grader stops cells itself; this is the backstop
     pairs = sorted((s.name, a.name) for s in submitted.iterdir() if s.is_dir() and not s.name.startswith(".")
                    for a in s.iterdir() if a.is_dir() and not a.name.startswith(".")) if submitted.is_dir() else []
+    if student or assignment:
+        pairs_in = [p for p in pairs if (student in (None, p[0])) and (assignment in (None, p[1]))]
+        if not pairs_in:
+            raise SystemExit(f"no submission of student {student or '*'} for assignment {assignment or '*'}")
     with tempfile.TemporaryDirectory() as scratch:  # store each assignment's source cells in the gradebook
         for aid in sorted({a for _, a in pairs} & set(assignment_ids(root))):
             result = nbgrader(["generate_assignment", aid, "--force",
                                f"--CourseDirectory.release_directory={scratch}"], root, db)
             if result.returncode != 0:
                 raise SystemExit(f"could not load assignment {aid} into the gradebook:\n{result.stdout[-3000:]}")
-    rows = []
-    for student, aid in pairs:
-        start = time.perf_counter()
-        row = grade_one(root, db, student, aid, cell_timeout, submission_timeout)
-        row.seconds = time.perf_counter() - start
-        print(f"{student:24s} {aid:30s} {row.score:5g}/{row.max_score:<5g} {row.status:7s} {row.reason}", flush=True)
-        rows.append(row)
+    settings = repr(sorted((k, getattr(limit, k)) for k in limit.trait_names() if k not in ("config", "parent", "log")))
+
+    def key_of(s: str, a: str) -> str:
+        return batch.digest([submitted / s / a, root / "solutions" / a / f"{a}.ipynb"], settings)
+
+    def one(s: str, a: str, private: Path) -> tuple[Row, bool]:
+        return grade_one(root, private, s, a, extra, hard_timeout, unsandboxed)
+
+    def report(r) -> None:
+        if isinstance(r, Row):
+            print(f"{r.student:24s} {r.assignment:30s} {r.score:5g}/{r.max_score:<5g} {r.status:7s} {r.reason}", flush=True)
+        else:
+            print(r, flush=True)
+
+    selected = (lambda s, a: student in (None, s) and assignment in (None, a)) if (student or assignment) else None
+    rows = batch.run_batch(pairs, one, db, root / "autograder" / batch.JOURNAL, key_of, Row, jobs=jobs,
+                           force=force, selected=selected, report=report)
     out = out or root / "autograder" / "grades.csv"
     with open(out, "w", newline="") as f:
         writer = csv.writer(f)
@@ -247,14 +316,27 @@ def main(argv: list[str] | None = None) -> int:
     rel.add_argument("ids", nargs="*")
     gr = sub.add_parser("grade", help="autograde autograder/submitted/ and write autograder/grades.csv")
     gr.add_argument("--cell-timeout", type=float, default=None, help="seconds per cell (default: the config's)")
-    gr.add_argument("--submission-timeout", type=float, default=1800, help="seconds per submission")
+    gr.add_argument("--submission-timeout", type=float, default=None, help="seconds per submission (default: the config's)")
+    gr.add_argument("--jobs", type=int, default=1, help="submissions graded at once")
+    gr.add_argument("--student", default=None, help="(re)grade only this student's submissions")
+    gr.add_argument("--assignment", default=None, help="(re)grade only this assignment")
+    gr.add_argument("--force", action="store_true", help="regrade everything, not only what is not graded yet")
+    gr.add_argument("--allow-unsandboxed", action="store_true", help="grade even where the sandbox cannot run")
     sub.add_parser("feedback", help="HTML feedback for graded submissions, without hidden tests")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "release":
         release(root, args.ids or None)
     elif args.command == "grade":
-        grade(root, args.cell_timeout, args.submission_timeout)
+        try:
+            grade(root, args.cell_timeout, args.submission_timeout, jobs=args.jobs, student=args.student,
+                  assignment=args.assignment, force=args.force, allow_unsandboxed=args.allow_unsandboxed)
+        except SandboxUnavailable as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print("interrupted: finished grades are kept; run `make grade` again to grade the rest", file=sys.stderr)
+            return 130
     else:
         feedback(root)
     return 0
