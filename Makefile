@@ -2,7 +2,10 @@
 #   make lab      create .venv if missing, install, open JupyterLab on notebooks/
 #   make test     create .venv if missing, install, run every test in FAST mode
 #   make release  regenerate notebooks/ from solutions/ (ASSIGNMENTS="01-why-convolutions" for some)
-#   make grade    autograde autograder/submitted/ into autograder/grades.csv
+#   make grade    autograde autograder/submitted/ into autograder/grades.csv, each kernel in a sandbox
+#                 (JOBS=2 in parallel; STUDENT=.. ASSIGNMENT=.. regrade some; FORCE=1 regrade all;
+#                 ALLOW_UNSANDBOXED=1 grade where the sandbox cannot run, e.g. macOS: see docs/SANDBOX.md)
+#   make grade-setup  install the sandbox (bubblewrap) on Debian/Ubuntu, as root
 #   make feedback HTML feedback for graded submissions (hidden tests removed)
 #   make bench    measure speed and accuracy into docs/benchmarks.md
 PYTHON ?= python3
@@ -11,12 +14,19 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ASSIGNMENTS ?=
 LAB_ARGS ?=
+JOBS ?= 1
+STUDENT ?=
+ASSIGNMENT ?=
+FORCE ?=
+ALLOW_UNSANDBOXED ?=
+GRADE_FLAGS := --jobs $(JOBS) $(if $(STUDENT),--student $(STUDENT)) $(if $(ASSIGNMENT),--assignment $(ASSIGNMENT)) \
+	$(if $(filter 1,$(FORCE)),--force) $(if $(filter 1,$(ALLOW_UNSANDBOXED)),--allow-unsandboxed)
 PYTEST_ARGS ?=
 # nbgrader and jupyter call helper programs (alembic, jupyter-*) by name: find the venv's first.
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test release grade feedback bench clean-venv
+.PHONY: lab test release grade grade-setup feedback bench clean-venv
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,7 +45,10 @@ release: $(STAMP)
 	$(BIN)/python autograder/pipeline.py release $(ASSIGNMENTS)
 
 grade: $(STAMP)
-	$(BIN)/python autograder/pipeline.py grade
+	$(BIN)/python autograder/pipeline.py grade $(GRADE_FLAGS)
+
+grade-setup:
+	apt-get install -y bubblewrap util-linux || (apt-get update && apt-get install -y bubblewrap util-linux)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -22,12 +22,12 @@ from pathlib import Path
 
 import nbformat
 from jupyter_client.manager import AsyncKernelManager
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbclient.util import run_sync
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
-from traitlets import Bool, Dict
+from traitlets import Bool, Dict, Integer
 
 from autograder import integrity
 from autograder.sandbox import Limits, SandboxKernelManager
@@ -57,6 +57,10 @@ class SafeExecute(Execute):
     kernel_env = Dict({"CNNLAB_FAST": "1", "MPLBACKEND": "agg"},
                       help="variables added to the grading kernel's environment").tag(config=True)
     probe = Bool(True, help="run the tampering probe after every passing test cell").tag(config=True)
+    # A cell whose output is still streaming after its reply (200 MB of prints, forked children) must not
+    # stop grading: nbgrader raises there by default; drop the rest of that output instead.
+    raise_on_iopub_timeout = Bool(False).tag(config=True)
+    iopub_timeout = Integer(10).tag(config=True)
 
     def __init__(self, *args, **kwargs):
         limits = Limits(parent=kwargs.get("parent"), config=kwargs.get("config"))
@@ -143,7 +147,10 @@ class SafeExecute(Execute):
         return self.nb, self.resources
 
     def _run(self, cell: NotebookNode, index: int) -> None:
-        self.execute_cell(cell, index, store_history=True)
+        try:
+            self.execute_cell(cell, index, store_history=True)
+        except CellTimeoutError as exc:  # no reply at all (interrupting failed): an error of this cell
+            cell.outputs.append(_error("CellTimeoutError", str(exc).splitlines()[0]))
         if self.probe and is_test_cell(cell) and not any(o.get("output_type") == "error" for o in cell.outputs):
             found = self._probe(cell.source)
             if found:

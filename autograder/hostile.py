@@ -189,10 +189,23 @@ ip.run_cell_async = lambda cell, *args, **kwargs: _run_cell_async(_skip(cell), *
 WARNS = "warnings.warn('conv1d: this implementation is slow (a warning on stderr)')"
 
 
-def corpus(root: Path = REPO) -> dict[str, tuple[object, Case]]:
-    """case -> (notebook, or text for a file that is not a notebook, expected result)."""
+def lean(nb):
+    """Without the demo code cells (plots, widget, MNIST): a student may delete them, and grading is faster."""
+    nb = copy.deepcopy(nb)
+    setup = next(c for c in nb.cells if c.cell_type == "code")
+    nb.cells = [c for c in nb.cells if c.cell_type != "code" or c is setup or "nbgrader" in c.metadata]
+    return nb
+
+
+def corpus(root: Path = REPO, demos: bool = False) -> dict[str, tuple[object, Case]]:
+    """case -> (notebook, or text for a file that is not a notebook, expected result).
+
+    Without `demos` the notebooks keep only the set-up cell, the markdown and the graded cells.
+    """
     release = nbformat.read(root / "notebooks" / AID / f"{AID}.ipynb", as_version=4)
     solved = examples.solved_notebook(AID, root)
+    if not demos:
+        release, solved = lean(release), lean(solved)
     mutant = _mutant(solved)
     full = 14.0
 
@@ -282,10 +295,10 @@ def _cell_first(nb, grade_id: str, code: str):
     return nb
 
 
-def write_corpus(out: Path, root: Path = REPO) -> dict[str, Case]:
+def write_corpus(out: Path, root: Path = REPO, demos: bool = False) -> dict[str, Case]:
     """Write every case as out/<case>/01-why-convolutions/01-why-convolutions.ipynb; return the expectations."""
     expected = {}
-    for student, (nb, case) in corpus(root).items():
+    for student, (nb, case) in corpus(root, demos).items():
         folder = out / student / AID
         folder.mkdir(parents=True, exist_ok=True)
         if isinstance(nb, str):

@@ -235,21 +235,22 @@ def submit(root: Path, student: str, aid: str, nb: nbformat.NotebookNode) -> Non
 
 def grade(root: Path, cell_timeout: float | None = None, submission_timeout: float | None = None,
           out: Path | None = None, jobs: int = 1, student: str | None = None, assignment: str | None = None,
-          force: bool = False, allow_unsandboxed: bool = False) -> list[Row]:
+          force: bool = False, allow_unsandboxed: bool = False, sandbox: bool = True) -> list[Row]:
     """Autograde the submissions under root/autograder/submitted and write the grades CSV.
 
     `jobs` submissions at once; finished grades are kept in a journal, so a rerun after an interruption
     grades only the rest (`force` regrades all); `student` / `assignment` regrade only those.
-    Raises SandboxUnavailable where the sandbox cannot run, unless `allow_unsandboxed`.
+    Raises SandboxUnavailable where the sandbox cannot run, unless `allow_unsandboxed`; `sandbox=False`
+    grades without it on purpose (to measure its cost), saying so in every row.
     """
     submitted = root / "autograder" / "submitted"
     db = root / "autograder" / "gradebook.db"
     extra = [f"--Limits.cell_seconds={int(cell_timeout)}"] if cell_timeout else []
     if submission_timeout:
         extra.append(f"--Limits.submission_seconds={int(submission_timeout)}")
-    unsandboxed = sandbox_problem()
+    unsandboxed = sandbox_problem() if sandbox else "switched off for this run"
     if unsandboxed:
-        if not allow_unsandboxed:
+        if not allow_unsandboxed and sandbox:
             raise SandboxUnavailable(f"refusing to grade: {unsandboxed}. Student code would run with your "
                                      "permissions; pass ALLOW_UNSANDBOXED=1 (make) or --allow-unsandboxed to "
                                      "grade anyway, e.g. inside a container.")

@@ -4,8 +4,8 @@ What the student's code (the Jupyter kernel) sees and may do, on Linux with ``bw
 
 - its own network namespace (no network at all: not even the host's loopback), its own PID, IPC,
   UTS and cgroup namespaces;
-- an unprivileged uid: ``nobody`` (65534) with every capability dropped when grading runs as root,
-  otherwise the instructor's own uid inside a user namespace;
+- an unprivileged uid with every capability dropped: a uid of its own (`sandbox_uid`, no account)
+  when grading runs as root, otherwise the instructor's own uid inside a user namespace;
 - a file system built from nothing: read-only system directories (/usr, /lib, ...), a few files of
   /etc, read-only the Python installation, the virtual environment and the course package
   (`cnnlab/` only, not the repository around it); a private /tmp (tmpfs, size-limited); the
@@ -34,7 +34,16 @@ from jupyter_client.manager import AsyncKernelManager
 from traitlets import Bool, Integer
 from traitlets.config import Configurable
 
-NOBODY = 65534
+UID_BASE = 100_000  # root grades as uid UID_BASE + its pid: an unprivileged uid of its own per grader process
+
+
+def sandbox_uid() -> int:
+    """The uid a kernel of this grader process runs as (when grading as root).
+
+    One uid per grader process (pids are unique among running processes), so the process limit of one
+    sandbox (RLIMIT_NPROC counts per uid) is not used up by another submission graded at the same time.
+    """
+    return UID_BASE + os.getpid()
 # Environment variables that reach the kernel (everything else is dropped: no tokens or secrets leak in).
 PASS_ENV = ("LANG", "LC_ALL", "TZ", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
             "CNNLAB_FAST", "MPLBACKEND", "PYTHONHASHSEED")
@@ -110,10 +119,11 @@ def _namespace_args() -> list[str]:
 
 
 def _drop_privileges() -> list[str]:
-    """As root, become nobody with no capabilities and no way to gain privileges again."""
+    """As root, become `sandbox_uid()` with no capabilities and no way to gain privileges again."""
     if os.geteuid() != 0:
         return []
-    return ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--inh-caps=-all",
+    uid = sandbox_uid()
+    return ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--inh-caps=-all",
             "--bounding-set=-all", "--no-new-privs"]
 
 
@@ -169,7 +179,7 @@ def sandbox_command(kernel_cmd: list[str], limits: Limits, cwd: Path, scratch: P
     args = [bwrap, *_namespace_args(), "--clearenv", *_system_args(limits.tmp_bytes)]
     package = course_package()
     inner_env = {k: env[k] for k in PASS_ENV if k in env}
-    inner_env.update(HOME="/tmp", USER="nobody", PATH=f"{Path(sys.executable).parent}:/usr/bin:/bin",
+    inner_env.update(HOME="/tmp", USER="student", PATH=f"{Path(sys.executable).parent}:/usr/bin:/bin",
                      MPLCONFIGDIR="/tmp/matplotlib", IPYTHONDIR="/tmp/ipython", JUPYTER_RUNTIME_DIR="/tmp/jupyter",
                      PYTHONDONTWRITEBYTECODE="1")
     if package is not None:
@@ -184,10 +194,12 @@ def sandbox_command(kernel_cmd: list[str], limits: Limits, cwd: Path, scratch: P
     return [*args, "--", *_drop_privileges(), *rlimits, *kernel_cmd]
 
 
-def _give_to_nobody(path: Path) -> None:
+def give_to_sandbox(path: Path) -> None:
+    """Make `path` (and everything below) the sandbox uid's, so that the kernel can write there."""
     if os.geteuid() == 0:
+        uid = sandbox_uid()
         for p in [path, *path.rglob("*")]:
-            os.lchown(p, NOBODY, NOBODY)
+            os.lchown(p, uid, uid)
 
 
 class SandboxKernelManager(AsyncKernelManager):
@@ -202,7 +214,7 @@ class SandboxKernelManager(AsyncKernelManager):
         self.limits = Limits(parent=self)
         self._sockets = Path(tempfile.mkdtemp(prefix="grade-sockets-"))
         os.chmod(self._sockets, 0o700)
-        _give_to_nobody(self._sockets)
+        give_to_sandbox(self._sockets)
         self.transport = "ipc"
         self.ip = str(self._sockets / "kernel")
         self.connection_file = str(self._sockets / "kernel.json")
@@ -215,9 +227,9 @@ class SandboxKernelManager(AsyncKernelManager):
             shutil.rmtree(self._scratch, ignore_errors=True)
         self._scratch = Path(tempfile.mkdtemp(prefix="grade-scratch-"))
         shutil.copytree(cwd, self._scratch, dirs_exist_ok=True, symlinks=True)
-        _give_to_nobody(self._scratch)
+        give_to_sandbox(self._scratch)
         if os.path.exists(self.connection_file):
-            _give_to_nobody(Path(self.connection_file))
+            give_to_sandbox(Path(self.connection_file))
         cmd = sandbox_command(kernel_cmd, self.limits, cwd, self._scratch, self._sockets, kw.get("env") or {})
         kw["cwd"] = str(self._sockets)
         kw["stdout"] = subprocess.DEVNULL  # the kernel's own fds are forwarded over iopub; never the grader's log
