@@ -68,6 +68,7 @@ class SafeExecute(Execute):
         super().__init__(*args, **kwargs)
         self.limits = Limits(parent=self)
         self._replaying: int | None = None
+        self._probe_ready = False
 
     async def async_start_new_kernel(self, **kwargs):
         kwargs.setdefault("env", {**os.environ, **self.kernel_env})
@@ -111,7 +112,7 @@ class SafeExecute(Execute):
                 with self.setup_kernel():
                     info = self.wait_for_reply(self.kc.kernel_info())
                     self.nb.metadata["language_info"] = info["content"]["language_info"]
-                    self._silent(integrity.SETUP) if self.probe else None
+                    self._probe_ready = self.probe and self._setup_probe()
                     for i in ran:  # after a restart: rebuild the state the next cells expect
                         self._replay(nb.cells[i], i)
                     while index < len(nb.cells):
@@ -151,7 +152,7 @@ class SafeExecute(Execute):
             self.execute_cell(cell, index, store_history=True)
         except CellTimeoutError as exc:  # no reply at all (interrupting failed): an error of this cell
             cell.outputs.append(_error("CellTimeoutError", str(exc).splitlines()[0]))
-        if self.probe and is_test_cell(cell) and not any(o.get("output_type") == "error" for o in cell.outputs):
+        if self._probe_ready and is_test_cell(cell) and not any(o.get("output_type") == "error" for o in cell.outputs):
             found = self._probe(cell.source)
             if found:
                 cell.outputs.append(_error("TamperingDetected", f"the submission replaced {found}"))
@@ -165,8 +166,15 @@ class SafeExecute(Execute):
         if cell.cell_type == "code" and cell.source.strip():
             cell.outputs = [_error(ename, evalue)]
 
-    def _silent(self, code: str) -> dict | None:
-        return self.wait_for_reply(self.kc.execute(code, silent=True, store_history=False))
+    def _setup_probe(self) -> bool:
+        """Install the probe before any student code runs; without it (a broken environment) say so and go on."""
+        reply = self.wait_for_reply(self.kc.execute(integrity.SETUP, silent=True, store_history=False))
+        if reply is None or reply["content"].get("status") != "ok":
+            content = (reply or {}).get("content", {})
+            self.log.warning("the tampering probe could not be installed: %s: %s", content.get("ename"),
+                             content.get("evalue"))
+            return False
+        return True
 
     def _probe(self, test_source: str) -> str | None:
         expression = integrity.check_expression(test_source)

@@ -67,14 +67,12 @@ def _mutant(nb):
     return nb
 
 
-FIND_FILES = '''import os
-def find(name, top="/", depth=7):
-    """Every path ending in `name` below `top` (a student searching the grader's disk)."""
+FIND_FILES = '''import glob
+def find(name, levels=7):
+    """Every path /*/.../name up to `levels` folders deep (a student searching the grader's disk)."""
     hits = []
-    for folder, dirs, files in os.walk(top):
-        if folder.count(os.sep) >= depth or folder.startswith(("/proc", "/sys", "/usr")):
-            dirs[:] = []
-        hits += [os.path.join(folder, f) for f in files if os.path.join(folder, f).endswith(name)]
+    for n in range(levels):
+        hits += glob.glob("/" + "*/" * n + name)
     return hits
 '''
 
@@ -137,19 +135,19 @@ for host, port in [("1.1.1.1", 53), ("8.8.8.8", 53), ("127.0.0.1", 22), ("pypi.o
 print("network:", "; ".join(results))
 '''
 
-FORK_BOMB = '''import os, time
-children = []
+FORK_BOMB = '''import subprocess, sys
+BOMB = """
+import os
+n = 0
 try:
-    while len(children) < 100000:
-        pid = os.fork()
-        if pid == 0:
-            time.sleep(3)
+    while True:           # every child exits at once but stays a zombie: each one holds a process slot
+        if os.fork() == 0:
             os._exit(0)
-        children.append(pid)
+        n += 1
 except OSError as exc:
-    print(f"fork stopped after {len(children)} processes: {type(exc).__name__}")
-for pid in children:
-    os.waitpid(pid, 0)
+    print(f"fork stopped after {n} processes: {type(exc).__name__}")
+"""
+print(subprocess.run([sys.executable, "-c", BOMB], capture_output=True, text=True, timeout=60).stdout)
 '''
 
 PATCH_NUMPY = '''import numpy as np
@@ -167,7 +165,6 @@ PATCH_BUILTINS = '''import builtins
 class AssertionError(Exception):  # a replacement nobody raises
     pass
 builtins.AssertionError = AssertionError
-builtins.isinstance = lambda obj, cls: True
 '''
 
 SILENCE_TRACEBACK = '''ip = get_ipython()
