@@ -43,7 +43,7 @@ def every_assignment(tmp_path_factory):
     for aid in IDS:
         pipeline.submit(root, "solution", aid, examples.solved_notebook(aid))
         pipeline.submit(root, "release", aid, nbformat.read(ROOT / "notebooks" / aid / f"{aid}.ipynb", as_version=4))
-    rows = pipeline.grade(root)
+    rows = pipeline.grade(root, allow_unsandboxed=True)  # trusted notebooks: also where no sandbox runs
     return root, {(r.student, r.assignment): r for r in rows}
 
 
@@ -107,7 +107,7 @@ def graded_examples(tmp_path_factory):
     saved = os.environ.get("CNNLAB_FAST")
     os.environ["CNNLAB_FAST"] = "0"  # `make test` sets FAST mode: prove the grader sets it by itself
     try:
-        rows = pipeline.grade(root, cell_timeout=15)
+        rows = pipeline.grade(root, cell_timeout=15, allow_unsandboxed=True)
     finally:
         os.environ["CNNLAB_FAST"] = saved if saved is not None else ""
         if saved is None:
