@@ -225,28 +225,37 @@ def missing_test_cells(source: NotebookNode, submitted: NotebookNode) -> list[st
 
 
 def restore_test_cells(source: NotebookNode, submitted: NotebookNode) -> list[NotebookNode]:
-    """The submission's cells with every missing test cell inserted after the cell before it in the source.
+    """The submission's cells with every graded test cell taken from the source, where the source has it.
 
-    Cells carrying a grade_id the source does not know lose their nbgrader metadata (ordinary code).
+    Test cells are put right after the graded cell that precedes them in the source, so a test that was
+    deleted, renamed, re-pointed (given another test's id) or moved is back where it belongs. Cells with a
+    grade_id the source does not know, or one already seen, lose their nbgrader metadata (ordinary code).
     """
     known = {_grade_id(c) for c in source.cells if _grade_id(c)}
-    cells = []
+    tests = {_grade_id(c) for c in source.cells if is_test_cell(c)}
+    cells, seen = [], set()
     for cell in submitted.cells:
-        if _grade_id(cell) and _grade_id(cell) not in known:
+        gid = _grade_id(cell)
+        if gid in tests and is_test_cell(cell):
+            continue  # its source copy goes back below
+        if gid and (gid not in known or gid in seen or gid in tests):
             cell = deepcopy(cell)
             del cell.metadata["nbgrader"]
+            gid = None
+        seen.add(gid)
         cells.append(cell)
-    missing = set(missing_test_cells(source, submitted))
-    previous: str | None = None  # grade_id of the last graded source cell before the one being restored
+    before: list[str] = []  # grade_ids of the source cells above the current one
     for cell in source.cells:
         gid = _grade_id(cell)
-        if gid in missing:
-            at = next((i + 1 for i, c in enumerate(cells) if previous and _grade_id(c) == previous), 0)
+        if gid in tests:
+            here = [i for i, c in enumerate(cells) if _grade_id(c) in before]
+            first_code = next((i for i, c in enumerate(cells) if c.cell_type == "code"), -1)
+            at = max(here) + 1 if here else first_code + 1
             restored = deepcopy(cell)
             restored.outputs, restored.execution_count = [], None
             cells.insert(at, restored)
         if gid:
-            previous = gid
+            before.append(gid)
     return cells
 
 

@@ -218,6 +218,15 @@ def corpus(root: Path = REPO, demos: bool = False) -> dict[str, tuple[object, Ca
     reweighted = copy.deepcopy(release)
     for c in _tests(reweighted):
         c.source, c.metadata["nbgrader"]["points"] = "pass", 100
+    repointed = copy.deepcopy(solved)  # each test cell carries the next one's grade_id (and no code)
+    tests = _tests(repointed)
+    ids = [c.metadata["nbgrader"]["grade_id"] for c in tests]
+    for c, gid in zip(tests, ids[1:] + ids[:1]):
+        c.metadata["nbgrader"]["grade_id"], c.source = gid, "pass"
+    duplicated = copy.deepcopy(release)  # every test cell claims to be the first one, worth 100 points
+    for c in _tests(duplicated):
+        c.metadata["nbgrader"].update(grade_id="test_layer_param_counts", points=100)
+        c.source = "pass"
     unmarked = copy.deepcopy(release)
     for c in _tests(unmarked):
         del c.metadata["nbgrader"]
@@ -265,6 +274,8 @@ def corpus(root: Path = REPO, demos: bool = False) -> dict[str, tuple[object, Ca
         "deleted-tests": (no_tests, Case(full, "test cell missing, restored from the source: test_layer_param_counts")),
         "emptied-tests": (emptied, Case(full, "all tests passed")),
         "renamed-tests": (renamed, Case(0, "test cell missing, restored from the source")),
+        "repointed-tests": (repointed, Case(full, "all tests passed")),
+        "duplicated-test-ids": (duplicated, Case(0, "test_conv2d_single (NotImplementedError)")),
         "unmarked-tests": (unmarked, Case(0, "test cell missing, restored from the source")),
         "reweighted-tests": (reweighted, Case(0, "test_conv2d_single (NotImplementedError)")),
         "invalid-json": (text[: len(text) // 2], Case(0, "not a valid notebook", status="error")),
