@@ -7,8 +7,9 @@
   points. Past the submission's wall-time limit the remaining cells are not run (error
   "SubmissionTimeLimit"). Output beyond `Limits.output_bytes` is dropped with one note. After each
   passing test cell the tampering probe (autograder/integrity.py) runs.
-- `RestoreTestCells` puts back graded test cells that a submission deleted or renamed, from the
-  source notebook, where they were (renamed copies lose their nbgrader metadata).
+- `RestoreTestCells` takes every graded test cell from the source notebook and puts it where the
+  source has it: deleted, renamed, re-pointed, duplicated or moved tests are back (cells with unknown
+  or duplicate grade_ids lose their nbgrader metadata and run as ordinary code).
 - `StderrIsNotAnError`: nbgrader scores a test cell 0 when it wrote anything to stderr (a
   warning); this turns stderr of test cells into stdout, so only an error fails a test.
 - `notes(source, submitted, autograded)`: what an instructor should know, for the grades CSV.
@@ -192,7 +193,7 @@ class SafeExecute(Execute):
 
 
 class RestoreTestCells(Preprocessor):
-    """Put back the graded test cells a submission deleted or renamed (run before SafeExecute)."""
+    """Every graded test cell from the source, at its source position (first of nbgrader's sanitize steps)."""
 
     enabled = Bool(True)
 
