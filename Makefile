@@ -29,19 +29,19 @@ lab: $(STAMP)
 	$(BIN)/jupyter-lab --notebook-dir=notebooks $(ROOT_FLAG) $(LAB_ARGS)
 
 test: $(STAMP)
-	CNNLAB_FAST=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 release: $(STAMP)
-	$(BIN)/python autograder/pipeline.py release $(ASSIGNMENTS)
+	$(BIN)/python -m autograder release $(ASSIGNMENTS)
 
 grade: $(STAMP)
-	$(BIN)/python autograder/pipeline.py grade
+	$(BIN)/python -m autograder grade
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench
 
 clean-venv:
 	rm -rf $(VENV)
 
 feedback: $(STAMP)
-	$(BIN)/python autograder/pipeline.py feedback
+	$(BIN)/python -m autograder feedback

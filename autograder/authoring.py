@@ -15,14 +15,13 @@ Cell markers (a line that starts a new cell)::
 
 Usage::
 
-    python tools/nbsource.py to-ipynb SRC.py OUT.ipynb
-    python tools/nbsource.py to-py NB.ipynb [OUT.py]
+    python -m autograder author to-ipynb SRC.py OUT.ipynb
+    python -m autograder author to-py NB.ipynb [OUT.py]
 """
 from __future__ import annotations
 
 import hashlib
 import re
-import sys
 from pathlib import Path
 
 import nbformat
@@ -140,22 +139,14 @@ def notebook_to_py(nb: nbformat.NotebookNode) -> str:
     return "\n".join(chunks)
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) >= 3 and argv[0] == "to-ipynb":
-        nb = py_to_notebook(Path(argv[1]).read_text())
-        Path(argv[2]).parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, argv[2])
-        return 0
-    if len(argv) >= 2 and argv[0] == "to-py":
-        text = notebook_to_py(nbformat.read(argv[1], as_version=4))
-        if len(argv) >= 3:
-            Path(argv[2]).write_text(text)
-        else:
-            sys.stdout.write(text)
-        return 0
-    print(__doc__, file=sys.stderr)
-    return 2
+def to_ipynb(src: Path, out: Path) -> None:
+    nb = py_to_notebook(Path(src).read_text())
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, out)
 
 
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+def to_py(nb_path: Path, out: Path | None = None) -> str:
+    text = notebook_to_py(nbformat.read(nb_path, as_version=4))
+    if out is not None:
+        Path(out).write_text(text)
+    return text

@@ -1,7 +1,7 @@
 """The benchmark scripts run (so they cannot rot). No test here looks at a time: timings on a shared
 machine are figures, not pass/fail results.
 
-One `bench/run.py --tiny` run (about a minute: it autogrades four submissions) checks that both
+One `python -m bench --tiny` run (about a minute: it autogrades four submissions) checks that both
 output files are written with every section present and well-formed; quicker tests check the two
 ways the benchmark reads notebooks (reference functions from solution cells, and notebook 05's
 `lenet_results` through an appended cell) on small notebooks made here.
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,12 +17,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-import learning  # noqa: E402
-import nbtools  # noqa: E402
-import report  # noqa: E402
-from benchutil import SECTIONS  # noqa: E402
+from autograder import reference
+from autograder.kernel import kernel_env
+from bench import learning, nbtools, report
+from bench.benchutil import ROOT, SECTIONS
 
 STATUSES = {"ok", "not available", "skipped"}
 
@@ -31,10 +28,10 @@ STATUSES = {"ok", "not available", "skipped"}
 @pytest.fixture(scope="module")
 def tiny_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("bench")
-    env = dict(os.environ, CNNLAB_FAST="1", MPLBACKEND="agg")
-    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--tiny", "--out", str(out)],
+    env = kernel_env(fast=True)
+    proc = subprocess.run([sys.executable, "-m", "bench", "--tiny", "--out", str(out)],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, f"bench/run.py --tiny failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+    assert proc.returncode == 0, f"python -m bench --tiny failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
     return out, proc.stdout
 
 
@@ -109,11 +106,11 @@ def test_load_functions_from_solution_cells(tmp_path):
     ]
     path = tmp_path / "nb.ipynb"
     nbformat.write(nb, path)
-    found, missing = nbtools.load_functions(path, ["double", "broken", "absent"])
+    found, missing = reference.load_functions(path, ["double", "broken", "absent"])
     assert list(found) == ["double"] and list(found["double"]([1, 2])) == [2.0, 4.0]
     assert "NameError" in missing["broken"] and "absent" in missing
     assert "expensive" not in found["double"].__globals__, "ordinary statements must not run"
-    found, missing = nbtools.load_functions(tmp_path / "none.ipynb", ["double"])
+    found, missing = reference.load_functions(tmp_path / "none.ipynb", ["double"])
     assert not found and "does not exist" in missing["double"]
 
 
