@@ -1,7 +1,7 @@
 """Lecture demo for notebook 07: training with and without batch norm, loss curve and pre-activation histograms.
 
-A deep fully connected ReLU network on scikit-learn's 8 x 8 digits (1,797 real handwritten digits, offline)
-is trained by plain SGD from the same initial weights, with or without batch normalisation before every
+A deep fully connected ReLU network on real handwritten digits (by default scikit-learn's 1,797 digits of
+8 x 8 pixels, offline; notebook 07 passes its own MNIST digits) is trained by plain SGD from the same initial weights, with or without batch normalisation before every
 ReLU. Choose BN on/off and a learning rate: the loss curve and the histogram of one layer's pre-activations
 (the values its ReLU receives) at a recorded training step update.
 
@@ -40,13 +40,23 @@ def _positive_int(name: str, value, maximum: int | None = None) -> int:
 
 @functools.lru_cache(maxsize=1)
 def _load_digits() -> tuple[torch.Tensor, torch.Tensor]:
-    """scikit-learn's digits as x float64 (1797, 64), standardised per pixel, and y int64 (1797,) (read-only: cached)."""
+    """scikit-learn's digits as x float64 (1797, 64) and y int64 (1797,) (cached)."""
     from sklearn.datasets import load_digits
 
     digits = load_digits()
-    x = digits.data.astype(np.float64)
-    x = (x - x.mean(axis=0)) / (x.std(axis=0) + 1e-8)
-    return torch.from_numpy(x), torch.from_numpy(digits.target.astype(np.int64))
+    return torch.from_numpy(digits.data.astype(np.float64)), torch.from_numpy(digits.target.astype(np.int64))
+
+
+def _prepare(data) -> tuple[torch.Tensor, torch.Tensor]:
+    """(x, y) -> x float64 (n, features) standardised per feature, y int64 (n,) in 0..9."""
+    x, y = data
+    x = torch.as_tensor(np.asarray(x), dtype=torch.float64).reshape(len(x), -1)
+    y = torch.as_tensor(np.asarray(y), dtype=torch.int64).reshape(-1)
+    if len(x) != len(y) or len(y) < 2:
+        raise ValueError(f"data must be (x, y) with the same number (>= 2) of samples; got {len(x)} and {len(y)}")
+    if y.min() < 0 or y.max() > 9:
+        raise ValueError("labels must be classes 0..9")
+    return (x - x.mean(dim=0)) / (x.std(dim=0, unbiased=False) + 1e-8), y
 
 
 class BatchNormExplorer:
@@ -61,6 +71,8 @@ class BatchNormExplorer:
         seed: seed of the initial weights, the batch order and the probe batch (the same for every setting).
         bins: histogram bins.
         probe_size: samples in the fixed probe batch whose pre-activations are recorded.
+        data: (x, y) with x of shape (n, ...) (flattened to n feature vectors, standardised per feature) and
+            y int (n,) classes 0..9; None means scikit-learn's 8 x 8 digits.
 
     Attributes after `set` / `update` (for the current setting):
         bn (bool), lr (float): the setting.
@@ -72,7 +84,7 @@ class BatchNormExplorer:
     """
 
     def __init__(self, depth: int = 6, width: int = 64, steps: int = 150, batch_size: int = 64,
-                 record_every: int = 10, seed: int = 0, bins: int = 40, probe_size: int = 256):
+                 record_every: int = 10, seed: int = 0, bins: int = 40, probe_size: int = 256, data=None):
         self.depth = _positive_int("depth", depth, maximum=12)
         self.width = _positive_int("width", width)
         self.steps = _positive_int("steps", steps)
@@ -83,7 +95,7 @@ class BatchNormExplorer:
         self.bins = _positive_int("bins", bins)
         if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0:
             raise ValueError(f"seed must be a non-negative integer; got {seed!r}")
-        self.x, self.y = _load_digits()
+        self.x, self.y = _prepare(_load_digits() if data is None else data)
         self.probe_size = _positive_int("probe_size", probe_size, maximum=len(self.y))
         if self.probe_size < 2:
             raise ValueError("probe_size must be at least 2")
