@@ -21,5 +21,5 @@ def pgd(model, x, y, eps, alpha, steps, random_start=True, rng=None):
         x_var = x_adv.clone().requires_grad_(True)
         (grad,) = torch.autograd.grad(F.cross_entropy(model(x_var), y), x_var)
         x_adv = x_adv + alpha * grad.sign()                               # step uphill
-            x_adv = x_adv.clamp(0.0, 1.0)                                     # and onto the images
+        x_adv = x_adv.clamp(0.0, 1.0)                                     # and onto the images
     return x_adv
