@@ -6,4 +6,7 @@ pytest can drive it without a browser, and builds the widgets only in `show()`.
 - `cnnlab.widgets.signal.Conv1dSlider`       notebook 01: slide a 1-D kernel along a signal
 - `cnnlab.widgets.conv.ConvExplorer`         notebook 02: kernels, stride, padding, dilation on real photos
 - `cnnlab.widgets.activations`               notebook 03: per-layer activation histograms vs init scale
+- `cnnlab.widgets.batchnorm.BatchNormExplorer`  notebook 07: BN on/off and learning rate: loss curves, activations
+- `cnnlab.widgets.regularization.AugmentationExplorer`  notebook 08: an augmentation and its strength on 16 digits
+- `cnnlab.widgets.adversarial.AdversarialExplorer`  notebook 11: eps slider: image, perturbation, probabilities
 """
