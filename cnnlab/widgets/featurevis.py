@@ -119,7 +119,7 @@ def maximize_channel(features: nn.Sequential, index: int, channel: int, shape: t
     trace = []
     for _ in range(steps):
         objective = part(x)[:, channel].mean()
-        trace.append(float(objective))
+        trace.append(float(objective.detach()))
         x.grad, = torch.autograd.grad(-objective, x)
         optimizer.step()
         with torch.no_grad():
