@@ -187,16 +187,16 @@ class FeatureVisExplorer:
         fig.clear()
         grid = fig.add_gridspec(3, 2 + (self.k + 2) // 3, width_ratios=[3, 0.3] + [1] * ((self.k + 2) // 3))
         ax = fig.add_subplot(grid[:, 0])
-        img = self.maximized[0].cpu()
-        ax.imshow(img[0] if img.shape[0] == 1 else img.permute(1, 2, 0), cmap="gray", vmin=0, vmax=1)
+        img = self.maximized[0].cpu().numpy()
+        ax.imshow(img[0] if img.shape[0] == 1 else img.transpose(1, 2, 0), cmap="gray", vmin=0, vmax=1)
         ax.set_title(f"maximises features[{self.index}] ch {self.channel}\n"
                      f"mean activation {self.trace[0]:.2f} -> {self.trace[-1]:.2f}", fontsize=11)
         ax.axis("off")
         size = self.patches[0].crop.shape[-1]
         for n, patch in enumerate(self.patches):
             ax = fig.add_subplot(grid[n % 3, 2 + n // 3])
-            crop = patch.crop
-            ax.imshow(crop[0] if crop.shape[0] == 1 else crop.permute(1, 2, 0), cmap="gray", vmin=0, vmax=1)
+            crop = patch.crop.numpy()
+            ax.imshow(crop[0] if crop.shape[0] == 1 else crop.transpose(1, 2, 0), cmap="gray", vmin=0, vmax=1)
             ax.set_title(f"{patch.value:.2f}", fontsize=10)
             ax.axis("off")
         fig.suptitle(f"top {self.k} test patches ({size} x {size} px receptive field) and activation maximisation",
