@@ -45,3 +45,9 @@ clean-venv:
 
 feedback: $(STAMP)
 	$(BIN)/python -m autograder feedback
+
+# Remake the pretrained networks of notebooks 09-10 (data/pretrained/*.pt + .json records; CPU minutes).
+.PHONY: pretrain
+pretrain: $(STAMP)
+	$(BIN)/python -m cnnlab.pretrain
+	$(BIN)/python -m cnnlab.pretrain --source digits04
