@@ -149,3 +149,14 @@ def test_histograms_are_readable_on_a_projector():
     fig = small(depth=10).draw()
     assert not small_texts(fig), f"texts under {MIN_FONT_PT} pt: {small_texts(fig)}"
     plt.close(fig)
+
+
+@pytest.fixture(autouse=True)
+def _close_widgets():
+    """Close the widgets a test built, so none is left for garbage collection at interpreter exit."""
+    yield
+    try:
+        import ipywidgets
+    except ImportError:
+        return
+    ipywidgets.Widget.close_all()

@@ -200,3 +200,14 @@ def test_kernel_weights_are_readable_on_a_projector(explorer_factory, kernel):
         assert ratio >= 4.5, f"weight {t.get_text()} at ({i}, {j}): contrast {ratio:.2f} with its cell"
     assert not small_texts(fig), f"texts under 12 pt: {small_texts(fig)}"
     matplotlib.pyplot.close(fig)
+
+
+@pytest.fixture(autouse=True)
+def _close_widgets():
+    """Close the widgets a test built, so none is left for garbage collection at interpreter exit."""
+    yield
+    try:
+        import ipywidgets
+    except ImportError:
+        return
+    ipywidgets.Widget.close_all()

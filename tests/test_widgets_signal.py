@@ -73,3 +73,14 @@ def test_every_text_is_readable_on_a_projector():
     assert MIN_FONT_PT >= 12
     assert not small_texts(fig), f"texts under {MIN_FONT_PT} pt: {small_texts(fig)}"
     plt.close(fig)
+
+
+@pytest.fixture(autouse=True)
+def _close_widgets():
+    """Close the widgets a test built, so none is left for garbage collection at interpreter exit."""
+    yield
+    try:
+        import ipywidgets
+    except ImportError:
+        return
+    ipywidgets.Widget.close_all()
