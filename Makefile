@@ -1,6 +1,8 @@
 # Convolutional Neural Networks, from first principles.
-#   make lab      create .venv if missing, install, open JupyterLab on notebooks/
+#   make lab      create .venv if missing, install, open the student's JupyterLab on notebooks/ (no instructor tools)
+#   make instructor  JupyterLab from the repo root with nbgrader's Formgrader and Create Assignment
 #   make test     create .venv if missing, install, run every test in FAST mode
+#   make test-browser  the real-browser tests only (needs Chromium; CI sets CNNLAB_REQUIRE_BROWSER=1)
 #   make release  regenerate notebooks/ from solutions/ (ASSIGNMENTS="01-why-convolutions" for some)
 #   make grade    autograde autograder/submitted/ into autograder/grades.csv
 #   make feedback HTML feedback for graded submissions (hidden tests removed)
@@ -16,7 +18,7 @@ PYTEST_ARGS ?=
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test release grade feedback bench clean-venv
+.PHONY: lab instructor test test-browser release grade feedback bench clean-venv
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,11 +27,20 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# The student's lab reads lab/student/ (JUPYTER_CONFIG_DIR): nbgrader's instructor plugins and server
+# extensions are off there, Validate stays on. See lab/student/README.md.
 lab: $(STAMP)
-	$(BIN)/jupyter-lab --notebook-dir=notebooks $(ROOT_FLAG) $(LAB_ARGS)
+	JUPYTER_CONFIG_DIR=$(CURDIR)/lab/student $(BIN)/jupyter-lab --notebook-dir=notebooks $(ROOT_FLAG) $(LAB_ARGS)
+
+instructor: $(STAMP)
+	$(BIN)/jupyter-lab --notebook-dir=. --ServerApp.contents_manager_class=cnnlab.labserver.CourseContentsManager \
+		$(ROOT_FLAG) $(LAB_ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-browser: $(STAMP)
+	CNNLAB_FAST=1 $(BIN)/python -m pytest -m browser tests/test_browser.py $(PYTEST_ARGS)
 
 release: $(STAMP)
 	$(BIN)/python -m autograder release $(ASSIGNMENTS)
