@@ -40,7 +40,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-browser: $(STAMP)
-	CNNLAB_FAST=1 $(BIN)/python -m pytest -m browser tests/test_browser.py $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m browser tests/test_browser.py $(PYTEST_ARGS)
 
 release: $(STAMP)
 	$(BIN)/python -m autograder release $(ASSIGNMENTS)

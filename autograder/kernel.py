@@ -22,7 +22,7 @@ import nbformat
 from nbclient.exceptions import DeadKernelError
 from nbclient.util import run_sync
 from nbgrader.preprocessors import Execute
-from traitlets import Bool
+from traitlets import Bool, Integer
 
 from autograder.cells import error_outputs, first_error
 from autograder.errors import NotebookError
@@ -31,11 +31,16 @@ FAST_ENV = "CNNLAB_FAST"  # = cnnlab.runtime.FAST_ENV (a test checks; importing 
 CELL_TIMEOUT_S = {True: 120, False: 900}  # FAST mode, default mode
 
 
-def kernel_env(fast: bool = True) -> dict[str, str]:
-    """The environment of every kernel that runs a course notebook for the tooling."""
+def kernel_env(fast: bool = True, threads: int | None = None) -> dict[str, str]:
+    """The environment of every kernel that runs a course notebook for the tooling.
+
+    `threads`, if given, caps torch's and the BLAS's thread pools (OMP/MKL_NUM_THREADS; the thread benchmark).
+    """
     env = dict(os.environ)
     env.update({FAST_ENV: "1" if fast else "0", "MPLBACKEND": "agg"})
     env.setdefault("PYTHONHASHSEED", "0")
+    if threads is not None:
+        env.update(OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads))
     return env
 
 
@@ -48,9 +53,10 @@ class GradingExecute(Execute):
     """nbgrader's Execute with the course's kernel environment (registered in nbgrader_config.py)."""
 
     fast = Bool(True, help="run the kernel in FAST mode (CNNLAB_FAST=1)").tag(config=True)
+    threads = Integer(None, allow_none=True, help="torch/BLAS threads of the kernel (None: theirs)")
 
     async def async_start_new_kernel(self, **kwargs):
-        kwargs.setdefault("env", kernel_env(self.fast))
+        kwargs.setdefault("env", kernel_env(self.fast, self.threads))
         return await super().async_start_new_kernel(**kwargs)
 
     # nbclient's synchronous start_new_kernel wraps the *base* class's coroutine; wrap ours instead.
@@ -58,14 +64,15 @@ class GradingExecute(Execute):
 
 
 def _client(nb: nbformat.NotebookNode, cwd: Path, fast: bool, timeout: int | None,
-            allow_errors: bool) -> GradingExecute:
-    client = GradingExecute(fast=fast, timeout=timeout or cell_timeout(fast), allow_errors=allow_errors)
+            allow_errors: bool, threads: int | None = None) -> GradingExecute:
+    client = GradingExecute(fast=fast, threads=threads, timeout=timeout or cell_timeout(fast),
+                            allow_errors=allow_errors)
     client.nb, client.resources = nb, {"metadata": {"path": str(cwd)}}
     return client
 
 
-def execute_notebook(path: Path, fast: bool = True, timeout: int | None = None,
-                     extra_source: str | None = None) -> tuple[nbformat.NotebookNode, float]:
+def execute_notebook(path: Path, fast: bool = True, timeout: int | None = None, extra_source: str | None = None,
+                     threads: int | None = None) -> tuple[nbformat.NotebookNode, float]:
     """Execute a notebook top to bottom in its folder; NotebookError on the first cell that raises.
 
     `extra_source`, if given, runs as one more cell at the end (to read values the notebook left).
@@ -76,7 +83,7 @@ def execute_notebook(path: Path, fast: bool = True, timeout: int | None = None,
     if extra_source is not None:
         nb.cells.append(nbformat.v4.new_code_cell(extra_source))
     start = time.perf_counter()
-    client = _client(nb, path.parent, fast, timeout, allow_errors=True)
+    client = _client(nb, path.parent, fast, timeout, allow_errors=True, threads=threads)
     with client.setup_kernel():
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":

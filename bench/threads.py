@@ -1,13 +1,13 @@
 """How many torch threads should the course use? Notebooks 05 and 06 timed with 1 vs 2 threads,
 alone and next to a competing CPU-bound process.
 
-    python bench/threads.py                          # default mode, 05 and 06, threads 1 and 2
-    python bench/threads.py --fast --notebooks 01-why-convolutions --repeats 1   # a quick check
+    python -m bench.threads                          # default mode, 05 and 06, threads 1 and 2
+    python -m bench.threads --fast --notebooks 01-why-convolutions --repeats 1   # a quick check
 
 torch's intra-op thread pool spins while it waits for its workers; when another process holds a
 core, a pool sized for every core can run slower than one thread. This script measures it: each
-notebook is executed top to bottom (a fresh kernel each time) with OMP_NUM_THREADS and
-MKL_NUM_THREADS set to the thread count (torch reads them when it starts; the script checks the
+notebook is executed top to bottom (a fresh kernel each time, `autograder.kernel.execute_notebook`) with
+OMP_NUM_THREADS and MKL_NUM_THREADS set to the thread count (torch reads them when it starts; the script checks the
 kernel's `torch.get_num_threads()`), once with the machine to itself and once while a busy-loop
 process runs beside it (`--competitors` of them). It prints a Markdown table: the median wall
 time over `--repeats` runs, and each time divided by the 1-thread time of the same condition.
@@ -23,35 +23,19 @@ import platform
 import statistics
 import subprocess
 import sys
-import time
-from pathlib import Path
 
-import nbformat
+from autograder.kernel import execute_notebook
 
-ROOT = Path(__file__).resolve().parents[1]
+from bench.benchutil import COURSE
+
 SPIN = "import time\nwhile True:\n    pass\n"
 PROBE = "import torch as _t; print('TORCH_THREADS', _t.get_num_threads())"
 
 
-def kernel_env(threads: int, fast: bool) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads), CNNLAB_FAST="1" if fast else "0",
-               MPLBACKEND="agg", PYTHONHASHSEED="0")
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT)] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p])
-    return env
-
-
 def execute(assignment: str, threads: int, fast: bool, timeout: int) -> float:
     """Wall time (s) of one top-to-bottom run of solutions/<assignment>, kernel start included."""
-    from nbclient import NotebookClient
-
-    path = ROOT / "solutions" / assignment / f"{assignment}.ipynb"
-    nb = nbformat.read(path, as_version=4)
-    nb.cells.append(nbformat.v4.new_code_cell(PROBE))
-    start = time.perf_counter()
-    NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute(env=kernel_env(threads, fast))
-    seconds = time.perf_counter() - start
+    nb, seconds = execute_notebook(COURSE.source(assignment), fast=fast, timeout=timeout, extra_source=PROBE,
+                                   threads=threads)
     printed = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
     if f"TORCH_THREADS {threads}" not in printed:
         raise RuntimeError(f"the kernel did not use {threads} torch threads: {printed!r}")

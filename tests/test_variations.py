@@ -13,7 +13,9 @@ import re
 import nbformat
 import pytest
 
-from nbharness import execute_notebook, is_solution_cell, notebook_path, top_level_definitions
+from autograder.cells import is_solution_cell, top_level_definitions
+from autograder.course import Course
+from autograder.kernel import execute_notebook
 
 pytestmark = pytest.mark.notebook
 
@@ -67,7 +69,7 @@ def conv2d_backward(dout, cache):
 
 def with_appended(aid: str, additions: dict[str, str]) -> nbformat.NotebookNode:
     """The solution notebook with `additions[name]` run right after the solution cell defining `name`."""
-    nb = nbformat.read(notebook_path(aid), as_version=4)
+    nb = nbformat.read(Course().source(aid), as_version=4)
     done = set()
     for cell in nb.cells:
         if is_solution_cell(cell):
@@ -102,7 +104,7 @@ def test_03_dead_relu_demo_prints_what_its_prose_claims(tmp_path):
     the demo must print the numbers that decide it (revived count, bias change), and the text must
     not claim more ("prevents") than a few epochs can show."""
     aid = "03-pooling-activations-init"
-    executed = run(nbformat.read(notebook_path(aid), as_version=4), aid, tmp_path)
+    executed = run(nbformat.read(Course().source(aid), as_version=4), aid, tmp_path)
     printed = "\n".join(o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.outputs)
     relu = re.search(r"(?m)^ReLU: dead units before training (\d+)/64, after \d+ epoch\(s\) (\d+)/64 \((\d+) came back", printed)
     leaky = re.search(r"LeakyReLU: dead units before training (\d+)/64, after \d+ epoch\(s\) (\d+)/64 \((\d+) came back",
