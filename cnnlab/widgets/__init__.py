@@ -11,4 +11,6 @@ pytest can drive it without a browser, and builds the widgets only in `show()`.
 - `cnnlab.widgets.transfer.FeatureSpaceExplorer`  notebook 09: digits in pixel / random / pretrained feature spaces
 - `cnnlab.widgets.featurevis.FeatureVisExplorer`  notebook 10: a layer and channel: activation maximisation, top patches
 - `cnnlab.widgets.adversarial.AdversarialExplorer`  notebook 11: eps slider: image, perturbation, probabilities
+- `cnnlab.widgets.detection.DetectionExplorer`  notebook 12: boxes before/after NMS and the segmentation of a canvas
+- `cnnlab.widgets.style`                     shared figure style of the widgets (fonts legible on a projector)
 """
