@@ -1,6 +1,6 @@
 """Make the example submissions in autograder/submitted/ from the release and the solution.
 
-    python autograder/examples.py [ASSIGNMENT]     # default: 01-why-convolutions
+    python -m autograder examples [ASSIGNMENT]     # default: 01-why-convolutions
 
 Each example student shows one case `make grade` must handle (expected result in brackets):
 
@@ -21,13 +21,13 @@ from __future__ import annotations
 import ast
 import copy
 import shutil
-import sys
 from pathlib import Path
 
 import nbformat
 
-REPO = Path(__file__).resolve().parents[1]
-SUBMITTED = REPO / "autograder" / "submitted"
+from autograder.cells import grade_id, is_solution, is_solution_cell, is_test_cell
+from autograder.course import Course
+
 DEFAULT = "01-why-convolutions"
 
 
@@ -49,46 +49,46 @@ def _replace_body(source: str, new_body: str) -> str:
     return "\n".join(lines[:doc_end] + [indent + ln for ln in new_body.splitlines()] + lines[fn.end_lineno:])
 
 
-def solved_notebook(aid: str, root: Path = REPO) -> nbformat.NotebookNode:
+def solved_notebook(aid: str, course: Course | None = None) -> nbformat.NotebookNode:
     """The release of `aid` with every solution cell filled in from solutions/, as a student would submit it."""
-    solution = nbformat.read(root / "solutions" / aid / f"{aid}.ipynb", as_version=4)
-    solved = nbformat.read(root / "notebooks" / aid / f"{aid}.ipynb", as_version=4)
-    sol_by_id = {c.metadata["nbgrader"]["grade_id"]: c for c in solution.cells if "nbgrader" in c.metadata}
+    course = course or Course()
+    solution = course.read(course.source(aid))
+    solved = course.read(course.release(aid))
+    sol_by_id = {grade_id(c): c for c in solution.cells if "nbgrader" in c.metadata}
     for cell in solved.cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if meta.get("solution"):
-            source = sol_by_id[meta["grade_id"]].source
+        if is_solution(cell):
+            source = sol_by_id[grade_id(cell)].source
             cell.source = _solved_source(source) if cell.cell_type == "code" else source
     return solved
 
 
-def make_examples(aid: str = DEFAULT, out: Path = SUBMITTED) -> list[str]:
-    """Write the example submissions of assignment `aid` under `out`; return the student ids."""
-    release = nbformat.read(REPO / "notebooks" / aid / f"{aid}.ipynb", as_version=4)
-    solved = solved_notebook(aid)
-    solution_cells = [c for c in solved.cells if c.metadata.get("nbgrader", {}).get("solution") and c.cell_type == "code"]
+def make_examples(aid: str = DEFAULT, out: Path | None = None, course: Course | None = None) -> list[str]:
+    """Write the example submissions of assignment `aid` under `out` (default: the course's submitted
+    folder); return the student ids."""
+    course = course or Course()
+    out = Path(out) if out is not None else course.submitted_dir
+    release = course.read(course.release(course.check(aid)))
+    solved = solved_notebook(aid, course)
+    solution_cells = [c for c in solved.cells if is_solution_cell(c)]
 
     tampered = copy.deepcopy(release)
     for cell in tampered.cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if meta.get("grade") and not meta.get("solution"):
+        if is_test_cell(cell):
             cell.source = "pass"
-            meta["points"] = 100
+            cell.metadata["nbgrader"]["points"] = 100
 
     looping = copy.deepcopy(solved)
-    loop_cell = next(c for c in looping.cells if c.metadata.get("nbgrader", {}).get("grade_id") ==
-                     solution_cells[0].metadata["nbgrader"]["grade_id"])
+    loop_cell = next(c for c in looping.cells if grade_id(c) == grade_id(solution_cells[0]))
     loop_cell.source = _replace_body(loop_cell.source, "while True:  # a bug: the loop never ends\n    pass")
 
     raising = copy.deepcopy(solved)
-    raise_cell = next(c for c in raising.cells if c.metadata.get("nbgrader", {}).get("grade_id") ==
-                      solution_cells[-1].metadata["nbgrader"]["grade_id"])
+    raise_cell = next(c for c in raising.cells if grade_id(c) == grade_id(solution_cells[-1]))
     raise_cell.source = _replace_body(raise_cell.source, 'raise RuntimeError("I did not finish this one")')
 
     notebooks = {"example-solution": solved, "example-blank": release, "example-tampered": tampered,
                  "example-infinite-loop": looping, "example-exception": raising}
     for student, nb in notebooks.items():
-        folder = out / student / aid
+        folder = out / student / aid  # the course layout: <submitted>/<student>/<assignment>/
         folder.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, folder / f"{aid}.ipynb")
     broken = out / "example-invalid-json" / aid
@@ -102,7 +102,3 @@ def make_examples(aid: str = DEFAULT, out: Path = SUBMITTED) -> list[str]:
     (missing / "my_answers.txt").write_text("I wrote my answers here instead of in the notebook.\n")
     return [*notebooks, "example-invalid-json", "example-missing"]
 
-
-if __name__ == "__main__":
-    for student in make_examples(*(sys.argv[1:2] or [DEFAULT])):
-        print(f"wrote autograder/submitted/{student}/")

@@ -16,7 +16,6 @@
 """
 from __future__ import annotations
 
-import os
 import time
 from copy import deepcopy
 from pathlib import Path
@@ -24,13 +23,12 @@ from pathlib import Path
 import nbformat
 from jupyter_client.manager import AsyncKernelManager
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
-from nbclient.util import run_sync
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
-from nbgrader.preprocessors import Execute
-from traitlets import Bool, Dict, Integer
+from traitlets import Bool, Integer
 
 from autograder import integrity
+from autograder.kernel import GradingExecute
 from autograder.sandbox import Limits, SandboxKernelManager
 
 TRUNCATED = "[output truncated by the grader: the submission printed more than {:,} bytes]\n"
@@ -52,11 +50,10 @@ def _size(out: NotebookNode) -> int:
     return sum(len(v) if isinstance(v, str) else len(str(v)) for v in data.values()) + len(str(out.get("traceback", "")))
 
 
-class SafeExecute(Execute):
-    """nbgrader's Execute with the sandbox, kernel restarts, time and output limits and the tampering probe."""
+class SafeExecute(GradingExecute):
+    """GradingExecute (the course's kernel environment) with the sandbox, kernel restarts, time and output
+    limits and the tampering probe."""
 
-    kernel_env = Dict({"CNNLAB_FAST": "1", "MPLBACKEND": "agg"},
-                      help="variables added to the grading kernel's environment").tag(config=True)
     probe = Bool(True, help="run the tampering probe after every passing test cell").tag(config=True)
     # A cell whose output is still streaming after its reply (200 MB of prints, forked children) must not
     # stop grading: nbgrader raises there by default; drop the rest of that output instead.
@@ -70,12 +67,6 @@ class SafeExecute(Execute):
         self.limits = Limits(parent=self)
         self._replaying: int | None = None
         self._probe_ready = False
-
-    async def async_start_new_kernel(self, **kwargs):
-        kwargs.setdefault("env", {**os.environ, **self.kernel_env})
-        return await super().async_start_new_kernel(**kwargs)
-
-    start_new_kernel = run_sync(async_start_new_kernel)  # nbclient's sync wrapper wraps the base coroutine
 
     # -- limits -------------------------------------------------------------------------------------
     def _get_timeout(self, cell: NotebookNode | None) -> int | None:

@@ -19,9 +19,9 @@ from pathlib import Path
 import nbformat
 
 from autograder import examples
+from autograder.course import Course
 
 AID = "01-why-convolutions"
-REPO = Path(__file__).resolve().parents[1]
 VICTIM = "solution"  # the case whose folder `write-other-student` attacks
 
 
@@ -194,13 +194,14 @@ def lean(nb):
     return nb
 
 
-def corpus(root: Path = REPO, demos: bool = False) -> dict[str, tuple[object, Case]]:
+def corpus(course: Course | None = None, demos: bool = False) -> dict[str, tuple[object, Case]]:
     """case -> (notebook, or text for a file that is not a notebook, expected result).
 
     Without `demos` the notebooks keep only the set-up cell, the markdown and the graded cells.
     """
-    release = nbformat.read(root / "notebooks" / AID / f"{AID}.ipynb", as_version=4)
-    solved = examples.solved_notebook(AID, root)
+    course = course or Course()
+    release = course.read(course.release(AID))
+    solved = examples.solved_notebook(AID, course)
     if not demos:
         release, solved = lean(release), lean(solved)
     mutant = _mutant(solved)
@@ -303,10 +304,10 @@ def _cell_first(nb, grade_id: str, code: str):
     return nb
 
 
-def write_corpus(out: Path, root: Path = REPO, demos: bool = False) -> dict[str, Case]:
+def write_corpus(out: Path, course: Course | None = None, demos: bool = False) -> dict[str, Case]:
     """Write every case as out/<case>/01-why-convolutions/01-why-convolutions.ipynb; return the expectations."""
     expected = {}
-    for student, (nb, case) in corpus(root, demos).items():
+    for student, (nb, case) in corpus(course, demos).items():
         folder = out / student / AID
         folder.mkdir(parents=True, exist_ok=True)
         if isinstance(nb, str):

@@ -34,6 +34,8 @@ from jupyter_client.manager import AsyncKernelManager
 from traitlets import Bool, Integer
 from traitlets.config import Configurable
 
+from autograder.errors import AutograderError
+
 UID_BASE = 100_000  # root grades as uid UID_BASE + its pid: an unprivileged uid of its own per grader process
 
 
@@ -64,7 +66,7 @@ ETC_FILES = ("passwd", "group", "nsswitch.conf", "hosts", "localtime", "ld.so.ca
              "ld.so.conf.d", "fonts", "alternatives", "mime.types", "matplotlibrc", "ssl")
 
 
-class SandboxUnavailable(RuntimeError):
+class SandboxUnavailable(AutograderError):
     """This machine cannot run a sandboxed kernel (not Linux, no bubblewrap, or namespaces disabled)."""
 
 

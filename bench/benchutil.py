@@ -12,15 +12,14 @@ import os
 import platform
 import statistics
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Callable
 
-ROOT = Path(__file__).resolve().parents[1]
-for _folder in (ROOT / "tests", ROOT / "autograder"):  # nbharness; pipeline and examples
-    if str(_folder) not in sys.path:
-        sys.path.insert(0, str(_folder))
+from autograder.course import Course
+
+COURSE = Course()
+ROOT = COURSE.root
 
 SECTIONS = ("conv", "series", "grading", "learning")
 

@@ -16,11 +16,12 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from benchutil import ROOT, median_time
-from nbtools import load_functions
+from autograder.reference import load_functions
 
-FORWARD_NB = ROOT / "solutions" / "02-convolution-layer" / "02-convolution-layer.ipynb"
-BACKWARD_NB = ROOT / "solutions" / "04-backprop" / "04-backprop.ipynb"
+from bench.benchutil import COURSE, ROOT, median_time
+
+FORWARD_NB = COURSE.source("02-convolution-layer")
+BACKWARD_NB = COURSE.source("04-backprop")
 SHAPES = [((8, 3, 32, 32), (16, 3, 3, 3)), ((32, 16, 28, 28), (32, 16, 3, 3)), ((1, 64, 56, 56), (64, 64, 3, 3))]
 TINY_SHAPES = [((2, 3, 8, 8), (4, 3, 3, 3)), ((1, 8, 10, 10), (8, 8, 3, 3))]
 PAD = 1

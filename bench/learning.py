@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 import math
 
-import nbharness
-from nbtools import marked_output, run_notebook
+from bench.benchutil import COURSE
+from bench.nbtools import marked_output, run_notebook
 
 PREFIX = "05-"
 MARKER = "CNNLAB_BENCH="
@@ -78,7 +78,7 @@ def run(aid: str | None, fast: bool = False) -> dict:
     if aid is None:
         return from_run(None, None, None)
     print(f"  executing {aid} ({'fast' if fast else 'default'} mode) for its results ...", flush=True)
-    result = run_notebook(nbharness.notebook_path(aid), fast=fast, extra_source=EXTRA_CELL)
+    result = run_notebook(COURSE.source(aid), fast=fast, extra_source=EXTRA_CELL)
     out = from_run(aid, result.nb, result.error)
     out.update(mode="fast" if fast else "default", notebook_seconds=result.seconds)
     return out

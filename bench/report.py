@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from benchutil import SECTIONS, rounded
+from bench.benchutil import SECTIONS, rounded
 
 TITLES = {"conv": "1. Convolution speed", "series": "2. Executing the notebooks",
           "grading": "3. Autograding", "learning": "4. Learning: LeNet-5 variants of notebook 05"}
@@ -144,7 +144,7 @@ def series_md(section: dict) -> list[str]:
 def grading_md(section: dict) -> list[str]:
     lat, bat = section["latency"], section["batch"]
     lines = ["Each submission is one `nbgrader autograde` process (FAST mode, cell time limit from the course "
-             "config), timed around `pipeline.grade_one`.", "", "### Latency per submission", ""]
+             "config), timed around `autograder.grading.grade_one`.", "", "### Latency per submission", ""]
     lines += table(["assignment", "submission", "latency", "score", "status"],
                    [[f"`{r['assignment']}`", r["student"], seconds(r["seconds"]),
                      f"{r['score']:g}/{r['max_score']:g}", r["status"]] for r in lat["submissions"]])

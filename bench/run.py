@@ -1,10 +1,10 @@
 """Measure how fast the course convolves, runs and grades, and how well notebook 05 learns.
 
-    python bench/run.py                      # everything; writes docs/benchmarks.md and docs/benchmarks.json
-    python bench/run.py --tiny --out /tmp/b  # seconds-scale smoke run (what tests/test_bench.py runs)
-    python bench/run.py --sections conv,grading
+    python -m bench                      # everything; writes docs/benchmarks.md and docs/benchmarks.json
+    python -m bench --tiny --out /tmp/b  # seconds-scale smoke run (what bench/test_bench.py runs)
+    python -m bench --sections conv,grading
 
-Sections (one module each in bench/): conv (conv_speed.py), series (series.py), grading
+Sections (one module each in the bench package): conv (conv_speed.py), series (series.py), grading
 (grading.py), learning (learning.py); report.py writes the two files. `make bench` runs the full
 benchmark, which must finish within 40 minutes on a 2-core machine (issue 8): most of it executes
 the notebooks in default mode (the series), then autogrades 2 submissions per released assignment
@@ -23,15 +23,8 @@ import time
 import traceback
 from pathlib import Path
 
-import benchutil
-from benchutil import ROOT, SECTIONS
-
-import conv_speed
-import grading
-import learning
-import nbharness
-import report
-import series
+from bench import benchutil, conv_speed, grading, learning, report, series
+from bench.benchutil import COURSE, ROOT, SECTIONS
 
 
 def parse_args(argv):
@@ -63,9 +56,9 @@ def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     set_threads(args.threads)
     started = time.perf_counter()
-    ids = nbharness.assignments()  # whatever solutions/ holds now; notebooks are still being written
+    ids = COURSE.ids()  # whatever solutions/ holds now; notebooks are still being written
     meta = {"date": benchutil.now(), "mode": "tiny" if args.tiny else "full", "sections_run": args.sections,
-            "command": "python bench/run.py" + "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:])),
+            "command": "python -m bench" + "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:])),
             "git_commit": benchutil.git_commit(), "assignments": ids,
             "machine": benchutil.machine(), "versions": benchutil.versions(), "section_seconds": {}}
     print(f"benchmark ({meta['mode']}) on {meta['machine']['cpu']}, {meta['machine']['usable_cpus']} cores; "
@@ -116,6 +109,3 @@ def main(argv=None) -> int:
         print(f"  [{verdict}] {t['section']}: {t['target']}: {t['measured']}")
     return 1 if any(results[name]["status"] == "error" for name in SECTIONS) else 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

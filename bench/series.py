@@ -1,7 +1,7 @@
 """Section 2: wall time to execute every solution notebook, in FAST mode and in default mode.
 
-Each notebook runs top to bottom in a fresh kernel in its own folder, as `tests/nbharness.py
-execute` runs it (`nbharness.execute_notebook`); the time includes starting the kernel. A notebook
+Each notebook runs top to bottom in a fresh kernel in its own folder, as `python -m autograder
+execute` runs it (`autograder.kernel.execute_notebook`); the time includes starting the kernel. A notebook
 that raises is recorded with its error and the time until then, and the series goes on. The
 assignments are the ones present in solutions/ when the benchmark starts.
 
@@ -10,10 +10,8 @@ single notebook over 5 min in default mode.
 """
 from __future__ import annotations
 
-from benchutil import ROOT
-from nbtools import run_notebook
-
-import nbharness
+from bench.benchutil import COURSE, ROOT
+from bench.nbtools import run_notebook
 
 FAST_SERIES_S = 5 * 60
 DEFAULT_SERIES_S = 30 * 60
@@ -21,7 +19,7 @@ DEFAULT_NOTEBOOK_S = 5 * 60
 MODES = ("fast", "default")
 
 
-def run(ids: list[str], modes=MODES, extra_cells: dict | None = None, timeout: int = 900):
+def run(ids: list[str], modes=MODES, extra_cells: dict | None = None, timeout: int | None = None):
     """(section result, {(id, mode): executed notebook or None}).
 
     `extra_cells` maps (id, mode) to source appended to that run only (the learning section reads
@@ -32,7 +30,7 @@ def run(ids: list[str], modes=MODES, extra_cells: dict | None = None, timeout: i
     for aid in ids:
         row = {"id": aid}
         for mode in modes:
-            path = nbharness.notebook_path(aid)
+            path = COURSE.source(aid)
             print(f"  executing {aid} ({mode} mode) ...", flush=True)
             run_ = run_notebook(path, fast=(mode == "fast"), extra_source=extra_cells.get((aid, mode)),
                                 timeout=timeout)

@@ -16,6 +16,10 @@ One module per concern:
 - `cnnlab.checks`    assertions with teaching messages, for test cells
 - `cnnlab.train`     a small training loop with progress bars and a history
 - `cnnlab.plots`     image grids, filters, feature maps, curves, confusion matrices
+- `cnnlab.canvas`    canvases of real MNIST digits with boxes and masks (`cnnlab.data.digit_canvas`)
+- `cnnlab.models`    the course's pretrained network (SmallResNet) and `load_pretrained`, sha256-checked
+- `cnnlab.glyphs`    printed letters rendered from matplotlib's fonts (the pretraining source task)
+- `cnnlab.pretrain`  `python -m cnnlab.pretrain` (`make pretrain`) remakes data/pretrained/
 - `cnnlab.widgets`   interactive lecture demos
 """
 from cnnlab.device import pick_device

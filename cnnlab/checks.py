@@ -67,6 +67,6 @@ def assert_close(actual, expected, rtol: float = 1e-7, atol: float = 1e-9, name:
     where = f" at index {first}" if first else ""
     raise AssertionError(
         f"{name} differs from the reference in {int(bad.sum())} of {bad.size} entries "
-        f"(rtol={rtol:g}, atol={atol:g}). First{where}: got {a64[first]!r}, expected {e64[first]!r}. "
+        f"(rtol={rtol:g}, atol={atol:g}). First{where}: got {float(a64[first])!r}, expected {float(e64[first])!r}. "
         f"Largest absolute difference: {diff.max():.3g}."
     )

@@ -189,3 +189,6 @@ def make_loader(
     pin = device is not None and torch.device(device).type == "cuda"
     generator = torch.Generator().manual_seed(seed) if shuffle else None
     return DataLoader(tensors, batch_size=batch_size, shuffle=shuffle, generator=generator, pin_memory=pin)
+
+
+from cnnlab.canvas import Canvases, digit_canvas  # noqa: E402,F401 (re-export; canvas imports this module)

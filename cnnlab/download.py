@@ -1,16 +1,16 @@
 """Download MNIST, Fashion-MNIST and CIFAR-10, check them, and read them into arrays.
 
-Everything here uses only the standard library (plus numpy, and tqdm for an
-optional progress bar), so you can read it top to bottom:
-
 1. ``DATASETS`` says which files make up each dataset, where they can be
    downloaded from (several mirrors, tried in order), and the published
    SHA-256 checksum of each file.
-2. ``download_dataset(name)`` downloads the files into ``data/<name>/``.
-   Each file is streamed into a temporary ``<file>.part-XXXX`` file, its
-   SHA-256 is computed on the way, and only a file with the right checksum is
-   renamed to its final name. So a file under its final name is always
-   complete and correct; an interrupted download leaves nothing behind.
+2. ``download_dataset(name)`` downloads the files into ``data/<name>/`` with
+   pooch (the downloader of SciPy and scikit-image): each file is streamed into
+   a temporary file in that folder, its SHA-256 is checked, and only a file
+   with the right checksum is moved to its final name. So a file under its
+   final name is always complete and correct; an interrupted download leaves
+   nothing behind. This module adds the mirrors (pooch takes one URL), a
+   streaming downloader that notices a transfer cut short, and error messages
+   that say what to do.
 3. ``read_idx``, ``load_mnist_full`` and ``load_cifar10`` turn the downloaded
    files into numpy arrays shaped the way PyTorch expects: (N, C, H, W).
 """
@@ -18,20 +18,21 @@ optional progress bar), so you can read it top to bottom:
 from __future__ import annotations
 
 import gzip
-import hashlib
 import http.client
+import logging
 import os
 import pickle
+import re
 import socket
 import sys
 import tarfile
-import tempfile
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pooch
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ CLASS_NAMES: dict[str, list[str]] = {
 
 _CHUNK_SIZE = 1 << 16  # read the network stream 64 KiB at a time
 _USER_AGENT = "cnnlab-course-downloader/1.0 (python urllib)"
+logging.getLogger("pooch").setLevel(logging.WARNING)  # this module prints its own progress
 
 
 class DownloadError(RuntimeError):
@@ -127,11 +129,7 @@ class DownloadError(RuntimeError):
 
 def sha256_of_file(path: str | os.PathLike) -> str:
     """Return the SHA-256 of a file as 64 lowercase hex characters."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(_CHUNK_SIZE), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    return pooch.file_hash(str(path), alg="sha256")
 
 
 def _describe_error(error: BaseException) -> str:
@@ -164,14 +162,13 @@ def _failure_message(name: str, folder: Path, file: RemoteFile, failures: list[s
     return "\n".join(lines)
 
 
-def _fetch_to(url: str, destination: Path, timeout: float, progress: bool) -> str:
-    """Stream ``url`` into the (already created) file ``destination``.
+def _fetch_to(url: str, destination: Path, timeout: float, progress: bool) -> None:
+    """Stream ``url`` into the file ``destination`` (pooch's temporary file).
 
-    Returns the SHA-256 of the received bytes. Raises ``DownloadError`` if the
-    server closes the connection before sending all the bytes it announced.
+    Raises ``DownloadError`` if the server closes the connection before sending
+    all the bytes it announced.
     """
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
-    digest = hashlib.sha256()
     received = 0
     with urllib.request.urlopen(request, timeout=timeout) as response:
         length_header = response.headers.get("Content-Length")
@@ -179,12 +176,8 @@ def _fetch_to(url: str, destination: Path, timeout: float, progress: bool) -> st
         bar = _progress_bar(expected_length, Path(url).name) if progress else None
         try:
             with open(destination, "wb") as out:
-                while True:
-                    chunk = response.read(_CHUNK_SIZE)
-                    if not chunk:
-                        break
+                while chunk := response.read(_CHUNK_SIZE):
                     out.write(chunk)
-                    digest.update(chunk)
                     received += len(chunk)
                     if bar is not None:
                         bar.update(len(chunk))
@@ -194,7 +187,6 @@ def _fetch_to(url: str, destination: Path, timeout: float, progress: bool) -> st
     if expected_length is not None and received != expected_length:
         raise DownloadError(f"incomplete transfer: connection closed after "
                             f"{received} of {expected_length} bytes")
-    return digest.hexdigest()
 
 
 def _progress_bar(total: int | None, description: str):
@@ -214,34 +206,30 @@ def _download_one(file: RemoteFile, folder: Path, mirrors: list[str],
     Returns an empty list on success, otherwise one "url: reason" line per
     mirror that failed.
     """
-    final_path = folder / file.filename
+    known_hash = f"sha256:{file.sha256}" if file.sha256 else None
     failures: list[str] = []
     for mirror in mirrors:
         url = mirror.rstrip("/") + "/" + file.filename
-        # mkstemp makes a fresh, uniquely named file in the same folder, so the
-        # final os.replace is a rename inside one file system (atomic).
-        handle, temp_name = tempfile.mkstemp(prefix=file.filename + ".part-", dir=folder)
-        os.close(handle)
-        temp_path = Path(temp_name)
+        if progress:
+            print(f"Downloading {url}", file=sys.stderr)
         try:
-            if progress:
-                print(f"Downloading {url}", file=sys.stderr)
-            got = _fetch_to(url, temp_path, timeout, progress)
-            if file.sha256 is not None and got != file.sha256:
-                failures.append(f"{url}: checksum mismatch: expected {file.sha256}, "
-                                f"got {got}")
-                continue
-            os.replace(temp_path, final_path)
+            pooch.retrieve(url, known_hash, fname=file.filename, path=folder, progressbar=False,
+                           downloader=lambda u, out, _: _fetch_to(u, Path(out), timeout, progress))
             return []
         except DownloadError as error:  # raised by _fetch_to for short transfers
             failures.append(f"{url}: {error}")
+        except ValueError as error:  # pooch: the SHA-256 of what arrived is not the published one
+            failures.append(f"{url}: checksum mismatch: expected {file.sha256}, got "
+                            f"{_hash_in(str(error))}")
         except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
             failures.append(f"{url}: {_describe_error(error)}")
-        finally:
-            # Runs on success (the file is already renamed, nothing to do), on
-            # errors, and also on KeyboardInterrupt: never leave a .part file.
-            temp_path.unlink(missing_ok=True)
     return failures
+
+
+def _hash_in(pooch_message: str) -> str:
+    """The received hash quoted in pooch's mismatch message ('... got <alg>:<hex>. ...')."""
+    match = re.search(r"got (?:\w+:)?([0-9a-f]{64})", pooch_message)
+    return match.group(1) if match else pooch_message
 
 
 def data_root(root: str | os.PathLike | None = None) -> Path:

@@ -16,6 +16,7 @@ import numpy as np
 import torch
 
 T = TypeVar("T")
+FAST_ENV = "CNNLAB_FAST"  # the environment variable that switches FAST mode on
 
 
 def _read_fast_flag(value: str | None) -> bool:
@@ -24,10 +25,10 @@ def _read_fast_flag(value: str | None) -> bool:
         return False
     if value.strip().lower() in ("1", "true", "yes", "on"):
         return True
-    raise ValueError(f"CNNLAB_FAST must be 1/0, true/false, yes/no or on/off; got {value!r}")
+    raise ValueError(f"{FAST_ENV} must be 1/0, true/false, yes/no or on/off; got {value!r}")
 
 
-FAST: bool = _read_fast_flag(os.environ.get("CNNLAB_FAST"))
+FAST: bool = _read_fast_flag(os.environ.get(FAST_ENV))
 
 
 def fast_or(fast: T, default: T) -> T:

@@ -14,7 +14,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder import hostile, pipeline, sandbox
+from autograder import grading, hostile, sandbox
+from autograder.course import Course
 
 pytestmark = [pytest.mark.notebook,
               pytest.mark.skipif(sandbox.sandbox_problem() is not None,
@@ -36,13 +37,14 @@ def tree_hash(*tops: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    root = pipeline.new_course(tmp_path_factory.mktemp("hostile"))
-    expected = hostile.write_corpus(root / "autograder" / "submitted")
-    (root / "autograder" / "submitted" / "expected.json").unlink()
+    course = Course().copy_to(tmp_path_factory.mktemp("hostile") / "course")
+    root = course.root
+    expected = hostile.write_corpus(course.submitted_dir)
+    (course.submitted_dir / "expected.json").unlink()
     before = tree_hash(root, ROOT / "cnnlab", skip=WRITTEN_BY_GRADING)
-    rows = pipeline.grade(root, cell_timeout=20, jobs=2)
+    rows = grading.grade(course, cell_timeout=20, jobs=2)
     after = tree_hash(root, ROOT / "cnnlab", skip=WRITTEN_BY_GRADING)
-    return root, expected, {r.student: r for r in rows}, before, after
+    return course, expected, {r.student: r for r in rows}, before, after
 
 
 def test_corpus_is_big_enough(graded):
@@ -57,13 +59,12 @@ def test_the_batch_finishes(graded):
 
 @pytest.mark.parametrize("case", sorted(hostile.corpus()))
 def test_case(graded, case):
-    root, expected, rows, _, _ = graded
+    course, expected, rows, _, _ = graded
     want, row = expected[case], rows[case]
     assert (row.status, row.score, row.max_score) == (want.status, want.score, 14), f"{case}: {row}"
     assert want.reason in row.reason, f"{case}: reason {row.reason!r} lacks {want.reason!r}"
     if want.output:
-        nb = nbformat.read(root / "autograder" / "autograded" / case / hostile.AID / f"{hostile.AID}.ipynb",
-                           as_version=4)
+        nb = nbformat.read(course.autograded(case, hostile.AID), as_version=4)
         text = "".join(o.get("text", "") + o.get("ename", "") + o.get("evalue", "")
                        for c in nb.cells for o in c.get("outputs", []))
         assert want.output in text, f"{case}: no output {want.output!r}"
@@ -78,8 +79,8 @@ def test_nothing_outside_the_scratch_folders_changed(graded):
 def test_no_manual_score_was_smuggled_in(graded):
     from nbgrader.api import Gradebook
 
-    root, expected, _, _, _ = graded
-    with Gradebook(f"sqlite:///{root / 'autograder' / 'gradebook.db'}") as gb:
+    course, expected, _, _, _ = graded
+    with Gradebook(course.db_url) as gb:
         for student in expected:
             if expected[student].status != "graded":
                 continue
@@ -88,10 +89,10 @@ def test_no_manual_score_was_smuggled_in(graded):
 
 
 def test_rerun_is_resumed_and_one_student_can_be_regraded(graded, capsys):
-    root, expected, rows, _, _ = graded
-    again = pipeline.grade(root, cell_timeout=20, jobs=2)
+    course, expected, rows, _, _ = graded
+    again = grading.grade(course, cell_timeout=20, jobs=2)
     assert {r.student: r.score for r in again} == {s: r.score for s, r in rows.items()}
     assert f"{len(expected)} submissions already graded" in capsys.readouterr().out
-    one = pipeline.grade(root, cell_timeout=20, student="plausible-mutant", assignment=hostile.AID)
+    one = grading.grade(course, cell_timeout=20, student="plausible-mutant", assignment=hostile.AID)
     assert "grading 1" in capsys.readouterr().out
     assert {r.student: r.score for r in one} == {s: r.score for s, r in rows.items()}

@@ -1,8 +1,8 @@
 import nbformat
 import pytest
 
-from nbharness import ROOT
-from tools_nbsource import notebook_to_py, py_to_notebook
+from autograder.authoring import notebook_to_py, py_to_notebook
+from autograder.course import Course
 
 SOURCE = '''# %% [markdown]
 # # Title
@@ -48,7 +48,8 @@ def test_round_trip_is_exact():
 
 
 def test_committed_solutions_round_trip():
-    for path in (ROOT / "solutions").glob("*/*.ipynb"):
+    course = Course()
+    for path in map(course.source, course.ids()):
         nb = nbformat.read(path, as_version=4)
         again = py_to_notebook(notebook_to_py(nb))
         assert [c.source for c in again.cells] == [c.source for c in nb.cells], path.name

@@ -15,42 +15,42 @@ import csv
 import filecmp
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "autograder"))
-import examples  # noqa: E402
-import pipeline  # noqa: E402
+from autograder import examples, feedback, grading, release
+from autograder.cells import grade_id as cell_id, is_test_cell, points
+from autograder.course import LAYOUT, Course
+from autograder.kernel import FAST_ENV
 
 pytestmark = pytest.mark.notebook
-IDS = pipeline.assignment_ids(ROOT)
+COURSE = Course()
+ROOT = COURSE.root
+IDS = COURSE.ids()
 
 
 def _points(aid: str, grade_id: str) -> float:
-    nb = nbformat.read(ROOT / "solutions" / aid / f"{aid}.ipynb", as_version=4)
-    return next(float(c.metadata["nbgrader"]["points"]) for c in nb.cells
-                if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+    nb = COURSE.read(COURSE.source(aid))
+    return next(points(c) for c in nb.cells if cell_id(c) == grade_id)
 
 
 @pytest.fixture(scope="session")
 def every_assignment(tmp_path_factory):
     """Each assignment's solution and untouched release, autograded as two students."""
-    root = pipeline.new_course(tmp_path_factory.mktemp("course"))
+    course = COURSE.copy_to(tmp_path_factory.mktemp("course") / "course")
     for aid in IDS:
-        pipeline.submit(root, "solution", aid, examples.solved_notebook(aid))
-        pipeline.submit(root, "release", aid, nbformat.read(ROOT / "notebooks" / aid / f"{aid}.ipynb", as_version=4))
-    rows = pipeline.grade(root, allow_unsandboxed=True)  # trusted notebooks: also where no sandbox runs
-    return root, {(r.student, r.assignment): r for r in rows}
+        course.submit("solution", aid, examples.solved_notebook(aid))
+        course.submit("release", aid, COURSE.read(COURSE.release(aid)))
+    rows = grading.grade(course, allow_unsandboxed=True)  # trusted notebooks: also where no sandbox runs
+    return course, {(r.student, r.assignment): r for r in rows}
 
 
 @pytest.mark.parametrize("aid", IDS)
 def test_solution_executes_without_error(every_assignment, aid):
-    root, _ = every_assignment
-    nb = nbformat.read(root / "autograder" / "autograded" / "solution" / aid / f"{aid}.ipynb", as_version=4)
+    course, _ = every_assignment
+    nb = course.read(course.autograded("solution", aid))
     errors = [(i, o.get("ename"), o.get("evalue")) for i, c in enumerate(nb.cells)
               for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors, f"{aid}: cells raised in FAST mode: {errors}"
@@ -67,59 +67,59 @@ def test_solution_full_marks_release_zero(every_assignment, aid):
 
 def test_release_is_in_sync(tmp_path):
     """`make release` output equals the committed notebooks/ (run it after editing solutions/)."""
-    course = tmp_path / "course"
-    shutil.copytree(ROOT / "solutions", course / "solutions")
-    pipeline.release(course)
-    fresh, committed = course / "notebooks", ROOT / "notebooks"
+    source, released = LAYOUT["source_directory"], LAYOUT["release_directory"]
+    fresh_course = Course(tmp_path / "course")
+    shutil.copytree(ROOT / source, fresh_course.root / source)
+    release.release(fresh_course)
+    fresh, committed = fresh_course.root / released, ROOT / released
     assert sorted(p.name for p in fresh.iterdir()) == sorted(p.name for p in committed.iterdir() if p.is_dir()), \
         "notebooks/ and solutions/ hold different assignments: run `make release`"
     for aid in IDS:
-        a, b = fresh / aid / f"{aid}.ipynb", committed / aid / f"{aid}.ipynb"
+        a, b = fresh_course.release(aid), COURSE.release(aid)
         assert filecmp.cmp(a, b, shallow=False), f"notebooks/{aid} is out of date: run `make release`"
 
 
 def test_example_submissions_are_in_sync(tmp_path):
     students = examples.make_examples(out=tmp_path)
-    committed = ROOT / "autograder" / "submitted"
+    committed = COURSE.submitted_dir
     assert sorted(students) == sorted(p.name for p in committed.iterdir() if p.is_dir())
     for path in tmp_path.rglob("*"):
         if path.is_file():
             twin = committed / path.relative_to(tmp_path)
             assert twin.exists() and filecmp.cmp(path, twin, shallow=False), \
-                f"{twin} is out of date: run `python autograder/examples.py`"
+                f"{twin} is out of date: run `python -m autograder examples`"
 
 
 @pytest.fixture(scope="session")
 def graded_examples(tmp_path_factory):
     """`make grade` on the committed example submissions (short cell time limit to keep the test quick),
     plus one submission that passes the visible tests and fails a hidden one, for the feedback check."""
-    root = pipeline.new_course(tmp_path_factory.mktemp("examples"))
-    shutil.rmtree(root / "autograder" / "submitted")
-    shutil.copytree(ROOT / "autograder" / "submitted", root / "autograder" / "submitted")
+    course = COURSE.copy_to(tmp_path_factory.mktemp("examples") / "course")
+    shutil.rmtree(course.submitted_dir)
+    shutil.copytree(COURSE.submitted_dir, course.submitted_dir)
     aid = examples.DEFAULT
     sneaky = examples.solved_notebook(aid)
-    cell = next(c for c in sneaky.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "conv1d")
+    cell = next(c for c in sneaky.cells if cell_id(c) == "conv1d")
     cell.source = cell.source.replace("start = (k - 1) // 2", "start = k // 2")  # wrong only for even kernels
-    pipeline.submit(root, "hidden-test-failure", aid, sneaky)
+    course.submit("hidden-test-failure", aid, sneaky)
     probe = examples.solved_notebook(aid)
     probe.cells.append(nbformat.v4.new_code_cell('import os, cnnlab\nprint("mode:", cnnlab.FAST, os.environ.get("MPLBACKEND"))'))
-    pipeline.submit(root, "env-probe", aid, probe)
-    saved = os.environ.get("CNNLAB_FAST")
-    os.environ["CNNLAB_FAST"] = "0"  # `make test` sets FAST mode: prove the grader sets it by itself
+    course.submit("env-probe", aid, probe)
+    saved = os.environ.get(FAST_ENV)
+    os.environ[FAST_ENV] = "0"  # `make test` sets FAST mode: prove the grader sets it by itself
     try:
-        rows = pipeline.grade(root, cell_timeout=15, allow_unsandboxed=True)
+        rows = grading.grade(course, cell_timeout=15, allow_unsandboxed=True)
     finally:
-        os.environ["CNNLAB_FAST"] = saved if saved is not None else ""
+        os.environ[FAST_ENV] = saved if saved is not None else ""
         if saved is None:
-            del os.environ["CNNLAB_FAST"]
-    return root, {r.student: r for r in rows}
+            del os.environ[FAST_ENV]
+    return course, {r.student: r for r in rows}
 
 
 def test_grading_kernel_runs_in_fast_mode(graded_examples):
     root, rows = graded_examples
     assert rows["env-probe"].score == rows["env-probe"].max_score
-    nb = nbformat.read(root / "autograder" / "autograded" / "env-probe" / examples.DEFAULT /
-                       f"{examples.DEFAULT}.ipynb", as_version=4)
+    nb = root.read(root.autograded("env-probe", examples.DEFAULT))
     text = "".join(o.get("text", "") for o in nb.cells[-1].get("outputs", []))
     assert "mode: True agg" in text, f"the grading kernel is not in FAST mode: {text!r}"
 
@@ -134,11 +134,31 @@ def test_loading_the_nbgrader_config_leaves_the_environment_alone():
     assert dict(os.environ) == before
 
 
+def test_nbgrader_config_agrees_with_the_course_layout():
+    """Course is the one place that knows the layout; nbgrader must see the same folders."""
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(ROOT)).load_config()
+    coursedir = CourseDirectory(config=config)
+    assert Path(coursedir.root) == ROOT
+    for name, folder in LAYOUT.items():
+        assert getattr(coursedir, name) == folder, name
+    assert coursedir.db_url == COURSE.db_url
+    aid = IDS[0]
+    assert Path(coursedir.format_path(coursedir.source_directory, ".", aid)) / f"{aid}.ipynb" == COURSE.source(aid)
+    assert Path(coursedir.format_path(coursedir.submitted_directory, "st", aid)) / f"{aid}.ipynb" == \
+        COURSE.submission("st", aid)
+    assert Path(coursedir.format_path(coursedir.autograded_directory, "st", aid)) / f"{aid}.ipynb" == \
+        COURSE.autograded("st", aid)
+    assert Path(coursedir.format_path(coursedir.release_directory, ".", aid)) / f"{aid}.ipynb" == COURSE.release(aid)
+
+
 def test_grades_csv_columns(graded_examples):
     root, rows = graded_examples
-    with open(root / "autograder" / "grades.csv") as f:
+    with open(root.grades_csv) as f:
         table = list(csv.DictReader(f))
-    assert list(table[0]) == pipeline.COLUMNS
+    assert list(table[0]) == grading.COLUMNS
     assert {r["student"] for r in table} == set(rows)
 
 
@@ -158,10 +178,8 @@ def test_tampered_tests_are_restored(graded_examples):
     root, rows = graded_examples
     assert rows["example-tampered"].score == 0
     assert rows["example-tampered"].max_score == rows["example-solution"].max_score, "points metadata was trusted"
-    nb = nbformat.read(root / "autograder" / "autograded" / "example-tampered" / examples.DEFAULT /
-                       f"{examples.DEFAULT}.ipynb", as_version=4)
-    tests = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")
-             and not c.metadata["nbgrader"].get("solution")]
+    nb = root.read(root.autograded("example-tampered", examples.DEFAULT))
+    tests = [c for c in nb.cells if is_test_cell(c)]
     assert tests and all(c.source.strip() != "pass" for c in tests), "a test cell edited to `pass` was not restored"
 
 
@@ -185,7 +203,7 @@ def test_feedback_hides_hidden_tests(graded_examples):
     root, rows = graded_examples
     row = rows["hidden-test-failure"]
     assert row.score == row.max_score - _points(examples.DEFAULT, "test_conv1d"), row
-    pipeline.feedback(root)
-    html = next((root / "autograder" / "feedback" / "hidden-test-failure").rglob("*.html")).read_text()
+    feedback.feedback(root)
+    html = next((root.feedback_dir / "hidden-test-failure").rglob("*.html")).read_text()
     assert "differs from the reference" in html, "the student should see why the test failed"
     assert "HIDDEN TESTS" not in html and "rng_h" not in html, "feedback shows hidden test code"

@@ -105,12 +105,13 @@ except OSError as exc:
 
 
 def test_unsandboxed_grading_is_refused(monkeypatch, tmp_path):
-    from autograder import pipeline
+    from autograder import grading
+    from autograder.course import Course
 
-    monkeypatch.setattr(pipeline, "sandbox_problem", lambda: "bubblewrap (bwrap) is not installed")
+    monkeypatch.setattr(grading, "sandbox_problem", lambda: "bubblewrap (bwrap) is not installed")
     (tmp_path / "autograder" / "submitted").mkdir(parents=True)
     with pytest.raises(sandbox.SandboxUnavailable, match="ALLOW_UNSANDBOXED=1"):
-        pipeline.grade(tmp_path)
+        grading.grade(Course(tmp_path))
 
 
 def _nb(*cells):

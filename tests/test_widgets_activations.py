@@ -129,3 +129,34 @@ def test_bad_layer_raises_value_error():
     for layer in (0, ex.depth + 1, 1.5):
         with pytest.raises(ValueError):
             ex.histogram(layer)
+
+
+def test_label_above_the_plot_follows_the_controls():
+    """The description line is a widget that updates, not a print that goes stale."""
+    pytest.importorskip("ipywidgets")
+    ex = small()
+    box = ex.show()
+    label = ex.controls["label"]
+    assert label in box.children and "tanh" in label.value
+    ex.controls["activation"].value = "relu"
+    assert "relu" in label.value and f"{ex.stds[-1]:.3g}" in label.value
+    plt.close("all")
+
+
+def test_histograms_are_readable_on_a_projector():
+    from cnnlab.widgets.style import MIN_FONT_PT, small_texts
+
+    fig = small(depth=10).draw()
+    assert not small_texts(fig), f"texts under {MIN_FONT_PT} pt: {small_texts(fig)}"
+    plt.close(fig)
+
+
+@pytest.fixture(autouse=True)
+def _close_widgets():
+    """Close the widgets a test built, so none is left for garbage collection at interpreter exit."""
+    yield
+    try:
+        import ipywidgets
+    except ImportError:
+        return
+    ipywidgets.Widget.close_all()

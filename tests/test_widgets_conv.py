@@ -168,3 +168,46 @@ def test_show_wires_the_controls(explorer_factory):
     assert ex.kernel.shape == (1, 2)
     ex.controls["photo"].value = "astronaut"
     assert ex.photo == "astronaut" and "astronaut" in ex.label
+
+
+def test_label_above_the_plot_follows_the_controls(explorer_factory):
+    """The description line is a widget that updates, not a print that goes stale."""
+    pytest.importorskip("ipywidgets")
+    ex = explorer_factory()
+    box = ex.show()
+    label = ex.controls["label"]
+    assert label in box.children and "stride 1" in label.value
+    ex.controls["stride"].value = 3
+    assert "stride 3" in label.value and f"output {ex.output_shape[0]}x{ex.output_shape[1]}" in label.value
+    matplotlib.pyplot.close("all")
+
+
+@pytest.mark.parametrize("kernel", ["edge: Sobel x (vertical edges)", "edge: Laplacian", "sharpen"])
+def test_kernel_weights_are_readable_on_a_projector(explorer_factory, kernel):
+    """Annotations at least 12 pt, black or white by the cell colour (WCAG contrast >= 4.5)."""
+    from cnnlab.widgets.style import contrast_ratio, small_texts
+
+    ex = explorer_factory(kernel=kernel)
+    fig = ex.draw()
+    ax_k = fig.axes[1]
+    image = ax_k.images[0]
+    kh, kw = ex.kernel.shape
+    assert len(ax_k.texts) == kh * kw
+    for t in ax_k.texts:
+        j, i = (int(round(v)) for v in t.get_position())
+        cell = image.cmap(image.norm(ex.kernel[i, j]))
+        ratio = contrast_ratio(matplotlib.colors.to_rgb(t.get_color()), cell[:3])
+        assert ratio >= 4.5, f"weight {t.get_text()} at ({i}, {j}): contrast {ratio:.2f} with its cell"
+    assert not small_texts(fig), f"texts under 12 pt: {small_texts(fig)}"
+    matplotlib.pyplot.close(fig)
+
+
+@pytest.fixture(autouse=True)
+def _close_widgets():
+    """Close the widgets a test built, so none is left for garbage collection at interpreter exit."""
+    yield
+    try:
+        import ipywidgets
+    except ImportError:
+        return
+    ipywidgets.Widget.close_all()

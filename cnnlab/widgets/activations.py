@@ -26,6 +26,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from scipy.special import expit
 
+from cnnlab.widgets.style import finish, label_html, projector_style
+
 ACTIVATIONS = {
     "sigmoid": expit,  # overflow-free logistic sigmoid
     "tanh": np.tanh,
@@ -78,6 +80,7 @@ class ActivationExplorer:
         self.x = rng.standard_normal((self.n_samples, self.width))
         self._unit_weights = [rng.standard_normal((self.width, self.width)) for _ in range(self.depth)]
         self.activation, self.init, self.scale = "tanh", "xavier", 1.0
+        self.controls: dict = {}  # filled by show()
         self.set(activation=activation, init=init, scale=scale)
 
     # ---- settings -------------------------------------------------------------------------
@@ -148,9 +151,14 @@ class ActivationExplorer:
     # ---- drawing --------------------------------------------------------------------------
     def draw(self, fig=None):
         """Draw the std per layer and one histogram per layer into `fig` (new if None); return it."""
+        with projector_style():
+            fig = self._draw(fig)
+        return fig
+
+    def _draw(self, fig):
         ncols = min(5, self.depth)
         nrows = math.ceil(self.depth / ncols)
-        fig = fig or plt.figure(figsize=(2.4 * ncols, 2.0 * nrows + 2.6))
+        fig = fig or plt.figure(figsize=(3.2 * ncols, 2.9 * nrows + 3.4))
         fig.clear()
         grid = fig.add_gridspec(nrows + 1, ncols, height_ratios=[1.3] + [1.0] * nrows)
         top = fig.add_subplot(grid[0, :])
@@ -161,19 +169,21 @@ class ActivationExplorer:
             lo, hi = self.stds[finite].min(), self.stds[finite].max()
             centre, half = math.sqrt(lo * hi), max(10.0, math.sqrt(hi / lo) * 2.0)
             top.set_ylim(centre / half, centre * half)
-        top.set(xlabel="layer", ylabel="std of activations (log scale)", xticks=layers, title=self.label)
+        top.set(xlabel="layer", ylabel="std (log scale)", xticks=layers,
+                title=f"{self.activation}, {self.init} init: std of each layer's activations")
         top.grid(alpha=0.3, which="both")
         for layer in layers:
             ax = fig.add_subplot(grid[1 + (layer - 1) // ncols, (layer - 1) % ncols])
             counts, edges = self.histogram(int(layer))
             ax.stairs(counts, edges, fill=True, color="C1")
-            ax.set_title(f"layer {layer}: mean {self.means[layer - 1]:.2g}, std {self.stds[layer - 1]:.2g}",
-                         fontsize=7)
-            ax.tick_params(labelsize=6)
+            ax.set_title(f"layer {layer}: std {self.stds[layer - 1]:.2g}")
+            ax.locator_params(axis="x", nbins=3)
+            ax.locator_params(axis="y", nbins=3)
             if (layer - 1) % ncols == 0:
-                ax.set_ylabel("count", fontsize=7)
+                ax.set_ylabel("count")
             if layer > self.depth - ncols:
-                ax.set_xlabel("activation value", fontsize=7)
+                ax.set_xlabel("activation value")
+        finish(fig)
         fig.tight_layout()
         return fig
 
@@ -187,9 +197,12 @@ class ActivationExplorer:
         scale = widgets.FloatLogSlider(value=self.scale, base=10, min=-3, max=1, step=0.05,
                                        description="scale", continuous_update=False)
         out = widgets.Output()
+        label = widgets.HTML()
+        self.controls = {"activation": act, "init": init, "scale": scale, "label": label, "output": out}
 
         def redraw(_change=None):
             self.set(activation=act.value, init=init.value, scale=scale.value)
+            label.value = label_html(self.label)
             with out:
                 out.clear_output(wait=True)
                 fig = self.draw()
@@ -199,6 +212,6 @@ class ActivationExplorer:
         for control in (act, init, scale):
             control.observe(redraw, names="value")
         redraw()
-        box = widgets.VBox([widgets.HBox([act, init, scale]), out])
+        box = widgets.VBox([widgets.HBox([act, init, scale]), label, out])
         display(box)
         return box

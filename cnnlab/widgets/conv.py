@@ -20,6 +20,7 @@ import torch
 import torch.nn.functional as F
 
 from cnnlab.data import load_photo
+from cnnlab.widgets.style import finish, label_html, projector_style, text_colour_on
 
 _SOBEL_X = np.array([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.0, 0.0, 1.0]])
 
@@ -197,11 +198,19 @@ class ConvExplorer:
         return rows, cols
 
     # --- drawing ---------------------------------------------------------------------------
+    # Kernels up to this many rows and columns get their weights written in the cells.
+    ANNOTATE_MAX_SIDE = 5
+
     def draw(self, fig=None):
         """Draw padded input (with the footprint of outputs (0, 0) and (0, 1)), kernel and output."""
-        fig = fig or plt.figure(figsize=(12, 4.2))
+        with projector_style():
+            fig = self._draw(fig)
+        return fig
+
+    def _draw(self, fig):
+        fig = fig or plt.figure(figsize=(15, 5.6))
         fig.clear()
-        ax_in, ax_k, ax_out = fig.subplots(1, 3, gridspec_kw={"width_ratios": [3, 1.4, 3]})
+        ax_in, ax_k, ax_out = fig.subplots(1, 3, gridspec_kw={"width_ratios": [3, 2, 3]})
         p = self.padding
         padded = np.pad(self.image, p)
         ax_in.imshow(padded, cmap="gray", vmin=0, vmax=1)
@@ -215,15 +224,17 @@ class ConvExplorer:
                     rr, cc = np.meshgrid(rows, cols, indexing="ij")
                     ax_in.plot(cc.ravel(), rr.ravel(), marker, ms=size, mfc="none", mec=colour,
                                label=f"pixels read by output ({u}, {v})")
-            ax_in.legend(loc="lower left", fontsize=7)
+            ax_in.legend(loc="lower left", fontsize=12, framealpha=0.85)
         ax_in.set(title=f"input, zero-padded by {p}", xlabel="column (pixels)", ylabel="row (pixels)")
         lim = max(np.abs(self.kernel).max(), 1e-12)
-        ax_k.imshow(self.kernel, cmap="bwr", vmin=-lim, vmax=lim)
+        image_k = ax_k.imshow(self.kernel, cmap="bwr", vmin=-lim, vmax=lim)
         kh, kw = self.kernel.shape
-        if kh * kw <= 49:
+        if max(kh, kw) <= self.ANNOTATE_MAX_SIDE:
             for i in range(kh):
                 for j in range(kw):
-                    ax_k.text(j, i, f"{self.kernel[i, j]:.2g}", ha="center", va="center", fontsize=7)
+                    cell = image_k.cmap(image_k.norm(self.kernel[i, j]))
+                    ax_k.text(j, i, f"{self.kernel[i, j]:.2g}", ha="center", va="center", fontsize=13,
+                              fontweight="bold", color=text_colour_on(cell))
         ax_k.set(title=f"kernel {kh}x{kw}", xlabel="column", ylabel="row", xticks=range(kw), yticks=range(kh))
         if self.output is not None:
             im = ax_out.imshow(self.output, cmap="gray")
@@ -233,7 +244,8 @@ class ConvExplorer:
         else:
             ax_out.text(0.5, 0.5, self.error, ha="center", va="center", wrap=True, transform=ax_out.transAxes)
             ax_out.set(title="no output", xticks=[], yticks=[])
-        fig.suptitle(self.label, fontsize=9)
+        fig.suptitle(self.label, fontsize=13)
+        finish(fig)
         fig.tight_layout()
         return fig
 
@@ -253,9 +265,11 @@ class ConvExplorer:
             low, high = self.LIMITS[name]
             c[name] = widgets.IntSlider(value=getattr(self, name), min=low, max=high, description=name)
         out = widgets.Output()
+        label = widgets.HTML()
         self.controls = c
 
         def redraw():
+            label.value = label_html(self.label)
             with out:
                 out.clear_output(wait=True)
                 fig = self.draw()
@@ -280,6 +294,7 @@ class ConvExplorer:
             widget.observe(on_change, names="value")
         redraw()
         box = widgets.VBox([widgets.HBox([c["photo"], c["kernel"], c["custom"]]),
-                            widgets.HBox([c["stride"], c["padding"], c["dilation"]]), out])
+                            widgets.HBox([c["stride"], c["padding"], c["dilation"]]), label, out])
+        self.controls = {**c, "label": label, "output": out}
         display(box)
         return box

@@ -4,12 +4,16 @@
     Conv1dSlider(x, w).show()
 
 At slider position n the plot shows x, the flipped kernel w[n - k] lined up under it, their
-products, and the full convolution output y[0..n] computed so far.
+products, and the full convolution output y[0..n] computed so far; the outputs not computed
+yet are drawn as an empty, shaded region (not as zeros). The sum for y[n] is shown as a line
+of text above the plot and updates with the slider.
 """
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
+
+from cnnlab.widgets.style import finish, label_html, projector_style
 
 
 class Conv1dSlider:
@@ -34,6 +38,7 @@ class Conv1dSlider:
         self.position = 0
         self.output = np.full(self.n_out, np.nan)
         self.label = ""
+        self.controls: dict = {}
         self.update()
 
     def aligned_kernel(self, n: int) -> np.ndarray:
@@ -59,24 +64,35 @@ class Conv1dSlider:
         self.label = f"y[{self.position}] = " + " + ".join(terms) + f" = {self.output[self.position]:g}"
 
     def draw(self, fig=None):
-        """Draw the current state into `fig` (a new Figure if None) and return it."""
-        fig = fig or plt.figure(figsize=(9, 5))
-        fig.clear()
-        top, bottom = fig.subplots(2, 1, sharex=False)
-        j = np.arange(len(self.x))
-        kern = self.aligned_kernel(self.position)
-        top.stem(j, self.x, linefmt="C0-", markerfmt="C0o", basefmt="k-", label="signal x[j]")
-        top.plot(j, kern, "C3s--", label=f"flipped kernel w[{self.position} - j]")
-        top.set(xlabel="input index j", ylabel="value", title=self.label)
-        top.legend(loc="upper right", fontsize=8)
-        top.grid(alpha=0.3)
-        bottom.stem(np.arange(self.n_out), np.nan_to_num(self.output), linefmt="C2-", markerfmt="C2o",
-                    basefmt="k-")
-        bottom.axvline(self.position, color="C3", alpha=0.4)
-        bottom.set(xlabel="output index n", ylabel="y[n]", xlim=(-0.5, self.n_out - 0.5),
-                   title="full convolution y = x * w")
-        bottom.grid(alpha=0.3)
-        fig.tight_layout()
+        """Draw the current state into `fig` (a new Figure if None) and return it.
+
+        Only the computed outputs y[0..position] get a stem; the rest of the axis is shaded and
+        labelled "not computed yet", so a real y[n] = 0 is never confused with a missing one.
+        """
+        with projector_style():
+            fig = fig or plt.figure(figsize=(10, 6.5))
+            fig.clear()
+            top, bottom = fig.subplots(2, 1, sharex=False)
+            j = np.arange(len(self.x))
+            kern = self.aligned_kernel(self.position)
+            top.stem(j, self.x, linefmt="C0-", markerfmt="C0o", basefmt="k-", label="signal x[j]")
+            top.plot(j, kern, "C3s--", label=f"flipped kernel w[{self.position} - j]")
+            top.set(xlabel="input index j", ylabel="value", title=self.label)
+            top.legend(loc="upper right")
+            top.grid(alpha=0.3)
+            done = np.arange(self.position + 1)
+            bottom.stem(done, self.output[done], linefmt="C2-", markerfmt="C2o", basefmt="k-")
+            bottom.axhline(0, color="k", lw=0.8)
+            bottom.axvline(self.position, color="C3", alpha=0.4)
+            if self.position < self.n_out - 1:
+                bottom.axvspan(self.position + 0.5, self.n_out - 0.5, color="0.88", zorder=0)
+                bottom.text((self.position + self.n_out) / 2, 0.5, "not computed yet", ha="center", va="center",
+                            transform=bottom.get_xaxis_transform(), color="0.3")
+            bottom.set(xlabel="output index n", ylabel="y[n]", xlim=(-0.5, self.n_out - 0.5),
+                       title="full convolution y = x * w")
+            bottom.grid(alpha=0.3)
+            finish(fig)
+            fig.tight_layout()
         return fig
 
     def show(self):
@@ -85,10 +101,13 @@ class Conv1dSlider:
         from IPython.display import display
 
         slider = widgets.IntSlider(value=self.position, min=0, max=self.n_out - 1, description="n")
+        label = widgets.HTML()
         out = widgets.Output()
+        self.controls = {"slider": slider, "label": label, "output": out}
 
         def on_change(change):
             self.set_position(change["new"])
+            label.value = label_html(self.label)
             with out:
                 out.clear_output(wait=True)
                 fig = self.draw()
@@ -97,6 +116,6 @@ class Conv1dSlider:
 
         slider.observe(on_change, names="value")
         on_change({"new": self.position})
-        box = widgets.VBox([slider, out])
+        box = widgets.VBox([slider, label, out])
         display(box)
         return box

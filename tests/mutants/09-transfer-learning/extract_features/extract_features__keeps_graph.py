@@ -1,0 +1,18 @@
+"""Forgets torch.no_grad() and detach: the features require grad and hold the graph."""
+import torch
+
+
+def extract_features(model, loader, layer, device="cpu"):
+    if not any(m is layer for m in model.modules()):
+        raise ValueError("layer must be a submodule of model")
+    outputs = []
+    handle = layer.register_forward_hook(lambda module, inputs, output: outputs.append(output.flatten(1).cpu()))
+    was_training = model.training
+    model.eval()
+    try:
+        for x, _ in loader:
+            model(x.to(device))
+    finally:
+        handle.remove()
+        model.train(was_training)
+    return torch.cat(outputs).float()

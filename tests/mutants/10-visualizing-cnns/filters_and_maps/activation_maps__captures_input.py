@@ -1,0 +1,19 @@
+"""Stores the layer's INPUT instead of its output."""
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def activation_maps(model, layer, x):
+    if not isinstance(x, torch.Tensor) or x.ndim != 4:
+        raise ValueError("x must be 4-D")
+    if not any(m is layer for m in model.modules()):
+        raise ValueError("layer not in model")
+    captured = []
+    handle = layer.register_forward_hook(lambda module, inputs, output: captured.append(inputs[0]))
+    try:
+        model(x)
+    finally:
+        handle.remove()
+    return captured[0]

@@ -1,0 +1,20 @@
+"""Runs the forward pass under torch.no_grad(), so no gradient can flow through the maps."""
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def activation_maps(model, layer, x):
+    if not isinstance(x, torch.Tensor) or x.ndim != 4:
+        raise ValueError("x must be 4-D")
+    if not any(m is layer for m in model.modules()):
+        raise ValueError("layer not in model")
+    captured = []
+    handle = layer.register_forward_hook(lambda module, inputs, output: captured.append(output))
+    try:
+        with torch.no_grad():
+            model(x)
+    finally:
+        handle.remove()
+    return captured[0]

@@ -1,0 +1,19 @@
+"""Cosine metric without normalising: the raw dot product prefers long vectors."""
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def nearest_neighbors(features, query, k, metric="cosine"):
+    if features.ndim != 2 or query.ndim != 2 or features.shape[1] != query.shape[1]:
+        raise ValueError("shapes")
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= len(features):
+        raise ValueError("k")
+    if metric not in ("cosine", "l2"):
+        raise ValueError("metric")
+    if metric == "cosine":
+        distance = -(query @ features.T)
+    else:
+        distance = torch.cdist(query, features)
+    return distance.topk(k, dim=1, largest=False).indices

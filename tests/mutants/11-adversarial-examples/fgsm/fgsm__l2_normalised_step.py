@@ -1,0 +1,13 @@
+"""Uses eps * grad / ||grad||_2 per image (an L2 step) instead of eps * sign(grad)."""
+import torch
+import torch.nn.functional as F
+
+
+def fgsm(model, x, y, eps):
+    check_images(x)
+    check_labels(y, len(x))
+    check_nonnegative(eps, "eps")
+    x_var = x.detach().clone().requires_grad_(True)
+    loss = F.cross_entropy(model(x_var), y)
+    (grad,) = torch.autograd.grad(loss, x_var)   # fills no parameter's .grad
+    return (x.detach() + eps * grad / grad.flatten(1).norm(dim=1).clamp_min(1e-12)[:, None, None, None]).clamp(0.0, 1.0)
