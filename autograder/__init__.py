@@ -13,6 +13,11 @@ One module per concern; `python -m autograder ...` (``__main__.py``) is the comm
 - `autograder.examples`   the example submissions in autograder/submitted/
 - `autograder.authoring`  notebooks written as plain text, converted both ways
 - `autograder.reference`  the solutions' functions loaded in-process (for the benchmark)
+- `autograder.sandbox`    the bubblewrap sandbox of grading kernels and its `Limits`
+- `autograder.fair`       fair scores: kernel restarts, stderr, restored test cells, the submission deadline
+- `autograder.integrity`  the tampering probe run after each passing test
+- `autograder.batch`      parallel, resumable grading with one gradebook writer
+- `autograder.hostile`    the hostile-submission corpus the tests grade
 - `autograder.errors`     the typed errors; only the command line turns them into exit codes
 """
 from autograder.course import Course
