@@ -30,6 +30,32 @@ def _read_fast_flag(value: str | None) -> bool:
 
 FAST: bool = _read_fast_flag(os.environ.get(FAST_ENV))
 
+THREAD_ENVS = ("CNNLAB_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def course_threads(environ=os.environ, cpus: int | None = None) -> int | None:
+    """How many intra-op threads torch gets in the course: None leaves torch's default.
+
+    An explicit CNNLAB_THREADS (or OMP_NUM_THREADS / MKL_NUM_THREADS) wins. Otherwise one core is left
+    free: measured on a 2-core machine (docs/benchmarks.md), notebook 05 took 56 s with 2 threads and
+    83 s with 1 when alone, but with one busy process beside it 69 s with 1 thread and over 7 minutes
+    with 2 (torch's pool spins waiting for the core it lost). A laptop usually runs something else.
+    """
+    for name in THREAD_ENVS:
+        value = environ.get(name, "").strip()
+        if value:
+            if not value.isdigit() or int(value) < 1:
+                raise ValueError(f"{name} must be a positive whole number of threads; got {value!r}")
+            return int(value) if name == "CNNLAB_THREADS" else None  # torch reads OMP/MKL itself
+    if cpus is None:
+        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, cpus - 1)
+
+
+_threads = course_threads()
+if _threads is not None:
+    torch.set_num_threads(_threads)
+
 
 def fast_or(fast: T, default: T) -> T:
     """Return `fast` in FAST mode and `default` otherwise (e.g. epochs, sample counts)."""

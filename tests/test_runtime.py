@@ -5,7 +5,7 @@ import pytest
 import torch
 
 import cnnlab
-from cnnlab.runtime import _read_fast_flag, fast_or, seed_everything
+from cnnlab.runtime import _read_fast_flag, course_threads, fast_or, seed_everything
 
 
 @pytest.mark.parametrize("value, expected", [(None, False), ("", False), ("0", False), ("false", False),
@@ -46,3 +46,17 @@ def test_seed_everything_repeats_python_numpy_torch():
 def test_seed_everything_rejects_bad_seeds(bad):
     with pytest.raises(ValueError, match="seed"):
         seed_everything(bad)
+
+
+@pytest.mark.parametrize("environ, cpus, expected", [
+    ({}, 2, 1), ({}, 8, 7), ({}, 1, 1),                       # one core left free
+    ({"CNNLAB_THREADS": "2"}, 2, 2),                          # explicit wins
+    ({"OMP_NUM_THREADS": "4"}, 8, None),                      # torch reads OMP itself: leave it
+])
+def test_course_threads(environ, cpus, expected):
+    assert course_threads(environ, cpus) == expected
+
+
+def test_course_threads_rejects_nonsense():
+    with pytest.raises(ValueError, match="CNNLAB_THREADS"):
+        course_threads({"CNNLAB_THREADS": "many"}, 2)
