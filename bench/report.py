@@ -14,7 +14,9 @@ def write(results: dict, out: Path) -> tuple[Path, Path]:
     out.mkdir(parents=True, exist_ok=True)
     json_path, md_path = out / "benchmarks.json", out / "benchmarks.md"
     json_path.write_text(json.dumps(rounded(results), indent=2) + "\n")
-    md_path.write_text(markdown(results))
+    by_hand = Path(__file__).resolve().parents[1] / "docs" / "benchmarks-by-hand.md"
+    extra = "\n" + by_hand.read_text() if by_hand.exists() else ""  # measurements made outside `make bench`
+    md_path.write_text(markdown(results) + extra)
     return md_path, json_path
 
 
