@@ -200,6 +200,9 @@ def sandbox_command(kernel_cmd: list[str], limits: Limits, cwd: Path, scratch: P
     if package is not None:
         args += [*_parent_dirs(package), "--ro-bind", str(package), str(package)]
         inner_env["PYTHONPATH"] = str(package.parent)
+        pretrained = package.parent / "data" / "pretrained"
+        if pretrained.is_dir():  # the committed checkpoints notebooks 09-10 load (not secret), read-only
+            args += [*_parent_dirs(pretrained), "--ro-bind", str(pretrained), str(pretrained)]
     args += [*_parent_dirs(sockets), "--bind", str(sockets), str(sockets),
              *_parent_dirs(cwd), "--bind", str(scratch), str(cwd), "--chdir", str(cwd)]
     for key, value in inner_env.items():
