@@ -112,7 +112,7 @@ def test_cli_runs_as_a_module():
         assert command in proc.stdout
 
 
-def test_no_sys_path_edits_and_no_imports_between_tests_and_bench():
+def test_no_import_path_edits_and_no_imports_between_tests_and_bench():
     import re
 
     offenders, crossings = [], []
@@ -124,5 +124,5 @@ def test_no_sys_path_edits_and_no_imports_between_tests_and_bench():
             other = {"tests": "bench", "bench": "tests"}.get(folder)
             if other and re.search(rf"^\s*(from|import) {other}\b", text, re.M):
                 crossings.append(str(path.relative_to(COURSE.root)))
-    assert not offenders, f"sys.path edits: {offenders}"
+    assert not offenders, f"import-path edits (make it an importable package instead): {offenders}"
     assert not crossings, f"imports between tests/ and bench/: {crossings}"
