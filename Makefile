@@ -1,7 +1,7 @@
 # Convolutional Neural Networks, from first principles.
 #   make lab      create .venv if missing, install, open the student's JupyterLab on notebooks/ (no instructor tools)
 #   make instructor  JupyterLab from the repo root with nbgrader's Formgrader and Create Assignment
-#   make test     create .venv if missing, install, run every test in FAST mode
+#   make test     create .venv if missing, install, run every test in FAST mode (TEST_JOBS=2 processes)
 #   make test-browser  the real-browser tests only (needs Chromium; CI sets CNNLAB_REQUIRE_BROWSER=1)
 #   make release  regenerate notebooks/ from solutions/ (ASSIGNMENTS="01-why-convolutions" for some)
 #   make grade    autograde autograder/submitted/ into autograder/grades.csv, each kernel in a sandbox
@@ -17,6 +17,8 @@ STAMP := $(VENV)/.installed
 ASSIGNMENTS ?=
 LAB_ARGS ?=
 PYTEST_ARGS ?=
+# make test runs the test files in TEST_JOBS processes (pytest-xdist; one file stays in one process)
+TEST_JOBS ?= 2
 # nbgrader and jupyter call helper programs (alembic, jupyter-*) by name: find the venv's first.
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 JOBS ?= 1
@@ -47,7 +49,7 @@ instructor: $(STAMP)
 		$(ROOT_FLAG) $(LAB_ARGS)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile $(PYTEST_ARGS)
 
 test-browser: $(STAMP)
 	$(BIN)/python -m pytest -m browser tests/test_browser.py $(PYTEST_ARGS)

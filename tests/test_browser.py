@@ -36,7 +36,10 @@ BIN = Path(sys.executable).parent
 pytestmark = pytest.mark.browser
 REQUIRED = os.environ.get("CNNLAB_REQUIRE_BROWSER") == "1"
 ARTIFACTS = Path(os.environ.get("CNNLAB_ARTIFACTS", ROOT / "build" / "browser"))
-WIDGET_NOTEBOOKS = ["01-why-convolutions", "02-convolution-layer", "03-pooling-activations-init"]
+# Every notebook with a lecture widget (test_every_widget_notebook_is_driven checks the list is complete).
+WIDGET_NOTEBOOKS = ["01-why-convolutions", "02-convolution-layer", "03-pooling-activations-init", "07-batch-norm",
+                    "08-regularization", "09-transfer-learning", "10-visualizing-cnns", "11-adversarial-examples",
+                    "12-beyond-classification"]
 RELEASE_NOTEBOOK = "03-pooling-activations-init"
 CELL_TIMEOUT_S = 240
 
@@ -65,7 +68,7 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    """A JupyterLab on copies of solutions/01-03 and the release notebooks; yields (base_url, token)."""
+    """A JupyterLab on copies of the widget notebooks' solutions and the release notebooks; yields (base_url, token)."""
     chromium = chromium_path()
     if chromium is None:
         unavailable("no Chromium found (looked for $CNNLAB_CHROMIUM, /usr/bin/chromium, chromium on PATH)")
@@ -205,6 +208,18 @@ def widget_state(page) -> dict:
     }""")
 
 
+def test_every_widget_notebook_is_driven():
+    """Needs no browser: each solution notebook that shows a `cnnlab.widgets` demo is in WIDGET_NOTEBOOKS."""
+    import nbformat
+
+    def shows_a_widget(path: Path) -> bool:
+        sources = [c.source for c in nbformat.read(path, as_version=4).cells]
+        return any("cnnlab.widgets" in s for s in sources) and any(".show()" in s for s in sources)
+
+    shown = sorted(p.parent.name for p in (ROOT / "solutions").glob("*/*.ipynb") if shows_a_widget(p))
+    assert shown == sorted(WIDGET_NOTEBOOKS), f"widget notebooks {shown}, driven in the browser {WIDGET_NOTEBOOKS}"
+
+
 @pytest.mark.parametrize("aid", WIDGET_NOTEBOOKS)
 def test_widget_renders_and_reacts(browser, lab, aid):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -224,13 +239,13 @@ def test_widget_renders_and_reacts(browser, lab, aid):
         assert before["label"] and before["img"], f"{aid}: widget without a label or a plot: {before}"
         handle = box.locator(".noUi-handle").first
         handle.focus()
-        for _ in range(2):
-            page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")  # one step: one update, so label and plot belong to the same setting
         page.wait_for_function("""([label, img]) => {
             const box = document.querySelector('.jp-OutputArea-output .widget-vbox');
             const l = box.querySelector('.widget-html-content'), i = box.querySelector('.widget-output img');
-            return l && i && l.innerText !== label && i.src !== img;
-        }""", arg=[before["label"], before["img"]], timeout=60_000)
+            const idle = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle';
+            return idle && l && i && l.innerText !== label && i.src !== img;
+        }""", arg=[before["label"], before["img"]], timeout=60_000, polling=250)
         after = widget_state(page)
         page.screenshot(path=str(ARTIFACTS / f"{aid}-after.png"))
         assert after["label"] != before["label"] and after["img"] != before["img"]

@@ -1,8 +1,8 @@
 """What a student meets on a fresh clone, checked without running any notebook.
 
 Each test here guards one defect of issue 20: answer cells without their question in the release,
-references to notebooks that are not in the series, instructor tools in the student's lab,
-notebooks that show as modified when they open, and install noise.
+references to notebooks that are not in the series, widget descriptions printed where they go stale,
+instructor tools in the student's lab, notebooks that show as modified when they open, and install noise.
 """
 from __future__ import annotations
 
@@ -76,6 +76,17 @@ def test_every_notebook_reference_names_a_notebook_in_the_series(kind):
             for number in sorted(referenced_numbers(cell.source) - NUMBERS):
                 bad.append(f"{aid} cell {i}: notebook {number}")
     assert not bad, f"references to notebooks not in {kind}/ (the series is {SERIES}): {bad}"
+
+
+@pytest.mark.parametrize("aid,nb", notebooks("solutions"), ids=SERIES)
+def test_no_widget_cell_prints_a_description_that_goes_stale(aid, nb):
+    """A `print(w.label)` beside `w.show()` is a line that never follows the controls: the widget shows its label."""
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        for name in re.findall(r"^(\w+)\.show\(\)", cell.source, re.M):
+            assert not re.search(rf"^print\({name}\.label", cell.source, re.M), (
+                f"{aid} cell {i} prints {name}'s label above the widget: it goes stale when a control moves")
 
 
 def test_license_is_an_spdx_string():

@@ -17,6 +17,7 @@ import torch.nn.functional as F  # noqa: E402
 from torch import nn  # noqa: E402
 
 from cnnlab.widgets.adversarial import AdversarialExplorer  # noqa: E402
+from cnnlab.widgets.style import small_texts  # noqa: E402
 
 
 def reference_fgsm(model, x, y, eps):
@@ -111,6 +112,22 @@ def test_show_builds_the_widget():
     assert ex.eps == pytest.approx(0.2)
     index_slider.value = 3
     assert ex.index == 3
+    plt.close("all")
+
+
+def test_label_above_the_plot_follows_the_controls(live_label):
+    """The description line is a widget that updates, not a print that goes stale."""
+    pytest.importorskip("ipywidgets")
+    ex = explorer()
+    box = ex.show()
+    eps_slider, index_slider = box.children[0].children
+    assert f"eps {ex.eps:.3f}" in live_label(box)
+    eps_slider.value = 0.2
+    assert "eps 0.200" in live_label(box)
+    index_slider.value = 3
+    assert live_label(box).startswith("image 3 (label")
+    fig = ex.draw()
+    assert not small_texts(fig), f"texts too small for a projector: {small_texts(fig)}"
     plt.close("all")
 
 

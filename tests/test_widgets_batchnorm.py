@@ -18,6 +18,7 @@ import torch.nn.functional as F  # noqa: E402
 from torch import nn  # noqa: E402
 
 from cnnlab.widgets.batchnorm import BatchNormExplorer  # noqa: E402
+from cnnlab.widgets.style import small_texts  # noqa: E402
 
 
 def small(**kw) -> BatchNormExplorer:
@@ -151,6 +152,27 @@ def test_show_builds_the_widget():
     assert ex.lr == pytest.approx(0.3)
     layer.value = 2
     step.value = 4
+    plt.close("all")
+
+
+def test_label_above_the_plot_follows_the_controls(live_label):
+    """The description line is a widget that updates, not a print that goes stale."""
+    pytest.importorskip("ipywidgets")
+    ex = small()
+    box = ex.show()
+    bn, lr, layer, step = box.children[0].children
+    first = live_label(box)
+    assert "without batch norm" in first and f"lr {ex.lr:g}" in first
+    bn.value = True
+    assert "with batch norm" in live_label(box) and "without" not in live_label(box)
+    lr.value = 0.3
+    assert "lr 0.3" in live_label(box)
+    layer.value = 2
+    assert "layer 2" in live_label(box)
+    step.value = 4
+    assert f"step {ex.nearest_step(4)}" in live_label(box)
+    fig = ex.draw()
+    assert not small_texts(fig), f"texts too small for a projector: {small_texts(fig)}"
     plt.close("all")
 
 

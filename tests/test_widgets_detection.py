@@ -14,6 +14,7 @@ import pytest  # noqa: E402
 
 from cnnlab.data import digit_canvas  # noqa: E402
 from cnnlab.widgets.detection import DetectionExplorer  # noqa: E402
+from cnnlab.widgets.style import small_texts  # noqa: E402
 
 
 def pair_iou(p, q) -> float:
@@ -94,6 +95,22 @@ def test_show_builds_the_widget():
     iou.value = 0.3
     assert ex.index == 1 and ex.score_threshold == pytest.approx(0.85) and ex.iou_threshold == pytest.approx(0.3)
     assert np.all(ex.before[1] >= 0.85)
+    plt.close("all")
+
+
+def test_label_above_the_plot_follows_the_controls(live_label):
+    """The description line is a widget that updates, not a print that goes stale."""
+    pytest.importorskip("ipywidgets")
+    ex, _ = make()
+    box = ex.show()
+    index, score, iou = box.children[0].children
+    assert live_label(box).count("canvas 0:") == 1
+    index.value = 1
+    assert "canvas 1:" in live_label(box)
+    score.value = 0.85
+    assert "score >= 0.85" in live_label(box)
+    fig = ex.draw()
+    assert not small_texts(fig), f"texts too small for a projector: {small_texts(fig)}"
     plt.close("all")
 
 

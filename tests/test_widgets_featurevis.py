@@ -18,6 +18,7 @@ from hypothesis import strategies as st  # noqa: E402
 from torch import nn  # noqa: E402
 
 from cnnlab.widgets.featurevis import FeatureVisExplorer, maximize_channel, receptive_field, top_patches  # noqa: E402
+from cnnlab.widgets.style import small_texts  # noqa: E402
 
 
 def small_cnn() -> nn.Sequential:
@@ -143,3 +144,19 @@ def test_explorer_settings_cache_and_drawing():
         FeatureVisExplorer(net, images[0])
     with pytest.raises(ValueError):
         FeatureVisExplorer(nn.Conv2d(1, 1, 3), images)
+
+
+def test_show_drives_the_logic_and_the_label_follows(live_label):
+    pytest.importorskip("ipywidgets")
+    ex = FeatureVisExplorer(small_cnn().eval(), torch.rand(5, 1, 16, 16), k=4, steps=5)
+    box = ex.show()
+    layer, channel = box.children[0].children
+    assert "features[1] channel 0:" in live_label(box)
+    layer.value = 4
+    assert channel.max == 5 and ex.index == 4
+    channel.value = 5
+    assert ex.channel == 5 and "features[4] channel 5:" in live_label(box)
+    assert f"strongest test patch {ex.patches[0].value:.2f}" in live_label(box)
+    fig = ex.draw()
+    assert not small_texts(fig), f"texts too small for a projector: {small_texts(fig)}"
+    plt.close("all")

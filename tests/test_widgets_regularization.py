@@ -14,6 +14,7 @@ import pytest  # noqa: E402
 import torch  # noqa: E402
 
 from cnnlab.widgets.regularization import AugmentationExplorer, square_photo  # noqa: E402
+from cnnlab.widgets.style import small_texts  # noqa: E402
 
 
 def identity(x, strength, generator):
@@ -146,4 +147,22 @@ def test_show_builds_controls_that_drive_the_logic(digits):
     assert ex.seed == 1
     choice.value = "mirror"
     assert ex.name == "mirror" and (strength.min, strength.max, strength.value) == (0.0, 1.0, 1.0)
+    plt.close("all")
+
+
+def test_label_above_the_plot_follows_the_controls(digits, live_label):
+    """The description line is a widget that updates, not a print that goes stale."""
+    pytest.importorskip("ipywidgets")
+    ex = make(digits)
+    box = ex.show()
+    choice, strength, button = box.children[0].children
+    assert ex.name in live_label(box)
+    choice.value = "roll"
+    assert "roll = 2" in live_label(box)
+    strength.value = 4
+    assert "roll = 4" in live_label(box)
+    button.click()
+    assert "seed 1" in live_label(box) and live_label(box).count("roll") == 1
+    fig = ex.draw()
+    assert not small_texts(fig), f"texts too small for a projector: {small_texts(fig)}"
     plt.close("all")

@@ -15,6 +15,7 @@ import pytest  # noqa: E402
 from sklearn.decomposition import PCA  # noqa: E402
 
 from cnnlab.widgets.transfer import FeatureSpaceExplorer  # noqa: E402
+from cnnlab.widgets.style import small_texts  # noqa: E402
 
 
 def blobs(n=400, d=5, k=3, spread=0.3, seed=0):
@@ -78,3 +79,20 @@ def test_draw_and_bad_input():
         FeatureSpaceExplorer({"a": x}, y, n_test=len(y))
     with pytest.raises(ValueError, match="at least one"):
         FeatureSpaceExplorer({}, y)
+
+
+def test_show_drives_the_logic_and_the_label_follows(live_label):
+    pytest.importorskip("ipywidgets")
+    x, y = blobs()
+    noise = np.random.default_rng(1).normal(size=x.shape)
+    ex = FeatureSpaceExplorer({"blobs": x, "noise": noise}, y, n_test=150)
+    box = ex.show()
+    space, count = box.children[0].children
+    assert live_label(box).count("blobs: 10 labels/class -> test accuracy 1.000") == 1
+    space.value = "noise"
+    count.value = 3
+    assert ex.space == "noise" and ex.n_per_class == 3
+    assert f"noise: 3 labels/class -> test accuracy {ex.accuracy('noise', 3):.3f}" in live_label(box)
+    fig = ex.draw()
+    assert not small_texts(fig), f"texts too small for a projector: {small_texts(fig)}"
+    plt.close("all")

@@ -26,7 +26,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from scipy.special import expit
 
-from cnnlab.widgets.style import finish, label_html, projector_style
+from cnnlab.widgets.style import finish, projector_style, refresh
 
 ACTIVATIONS = {
     "sigmoid": expit,  # overflow-free logistic sigmoid
@@ -202,12 +202,7 @@ class ActivationExplorer:
 
         def redraw(_change=None):
             self.set(activation=act.value, init=init.value, scale=scale.value)
-            label.value = label_html(self.label)
-            with out:
-                out.clear_output(wait=True)
-                fig = self.draw()
-                display(fig)
-                plt.close(fig)
+            refresh(label, out, self.label, self.draw)
 
         for control in (act, init, scale):
             control.observe(redraw, names="value")

@@ -20,6 +20,8 @@ import matplotlib.pyplot as plt
 import torch
 from torch import nn
 
+from cnnlab.widgets.style import legible, refresh
+
 Attack = Callable[[nn.Module, torch.Tensor, torch.Tensor, float], torch.Tensor]
 
 
@@ -115,6 +117,7 @@ class AdversarialExplorer:
         return self.class_names[k] if self.class_names is not None else str(k)
 
     # ---- drawing --------------------------------------------------------------------------
+    @legible
     def draw(self, fig=None):
         """Draw clean image, amplified perturbation, attacked image and the probabilities into `fig`; return it."""
         fig = fig or plt.figure(figsize=(14, 3.8))
@@ -140,7 +143,7 @@ class AdversarialExplorer:
         axes[3].bar(positions + 0.2, self.probs_adv.numpy(), width=0.4, label=f"eps = {self.eps:.2f}")
         axes[3].set(xticks=range(k), xticklabels=[self._name(i) for i in range(k)], ylim=(0, 1.05),
                     xlabel="class", ylabel="predicted probability")
-        axes[3].legend(fontsize=11)
+        axes[3].legend(fontsize=12)
         axes[3].grid(alpha=0.3, axis="y")
         fig.suptitle(f"true label {self._name(self.label)}", fontsize=13)
         fig.tight_layout()
@@ -155,19 +158,15 @@ class AdversarialExplorer:
                                   continuous_update=False, readout_format=".2f")
         index = widgets.IntSlider(value=self.index, min=0, max=len(self.images) - 1, description="image",
                                   continuous_update=False)
-        out = widgets.Output()
+        label, out = widgets.HTML(), widgets.Output()
 
         def redraw(_change=None):
             self.set(eps=float(eps.value), index=int(index.value))
-            with out:
-                out.clear_output(wait=True)
-                fig = self.draw()
-                display(fig)
-                plt.close(fig)
+            refresh(label, out, self.label_text, self.draw)
 
         for control in (eps, index):
             control.observe(redraw, names="value")
         redraw()
-        box = widgets.VBox([widgets.HBox([eps, index]), out])
+        box = widgets.VBox([widgets.HBox([eps, index]), label, out])
         display(box)
         return box

@@ -27,6 +27,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from cnnlab.widgets.style import legible, refresh
+
 EPS = 1e-5
 
 
@@ -214,6 +216,7 @@ class BatchNormExplorer:
         return np.histogram(np.clip(z, lo, hi), bins=self.bins, range=(lo, hi))
 
     # ---- drawing ----------------------------------------------------------------------------
+    @legible
     def draw(self, layer: int = 1, step: int | None = None, fig=None):
         """Loss curves of both BN settings at this lr (current one bold) and one histogram; return the figure."""
         step = self.record_steps[-1] if step is None else step
@@ -233,7 +236,7 @@ class BatchNormExplorer:
         ax_loss.set(xlabel="SGD step", ylabel="cross-entropy loss (nats)", title=f"training loss, lr {self.lr:g}",
                     yscale="log")
         ax_loss.grid(alpha=0.3, which="both")
-        ax_loss.legend(fontsize=10)
+        ax_loss.legend(fontsize=12)
         counts, edges = self.histogram(layer, shown)
         ax_hist.stairs(counts, edges, fill=True, color="C1" if self.bn else "C0")
         z = self.preacts[shown][layer - 1]
@@ -254,19 +257,16 @@ class BatchNormExplorer:
         layer = widgets.Dropdown(options=list(range(1, self.depth + 1)), value=1, description="layer")
         step = widgets.IntSlider(value=self.steps, min=0, max=self.steps, step=self.record_every,
                                  description="step", continuous_update=False)
-        out = widgets.Output()
+        label, out = widgets.HTML(), widgets.Output()
 
         def redraw(_change=None):
             self.set(bn=bn.value, lr=lr.value)
-            with out:
-                out.clear_output(wait=True)
-                fig = self.draw(layer=layer.value, step=step.value)
-                display(fig)
-                plt.close(fig)
+            refresh(label, out, f"{self.label}; layer {layer.value}, step {self.nearest_step(step.value)}",
+                    lambda: self.draw(layer=layer.value, step=step.value))
 
         for control in (bn, lr, layer, step):
             control.observe(redraw, names="value")
         redraw()
-        box = widgets.VBox([widgets.HBox([bn, lr, layer, step]), out])
+        box = widgets.VBox([widgets.HBox([bn, lr, layer, step]), label, out])
         display(box)
         return box

@@ -20,7 +20,7 @@ import torch
 import torch.nn.functional as F
 
 from cnnlab.data import load_photo
-from cnnlab.widgets.style import finish, label_html, projector_style, text_colour_on
+from cnnlab.widgets.style import finish, projector_style, refresh, text_colour_on
 
 _SOBEL_X = np.array([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.0, 0.0, 1.0]])
 
@@ -269,12 +269,7 @@ class ConvExplorer:
         self.controls = c
 
         def redraw():
-            label.value = label_html(self.label)
-            with out:
-                out.clear_output(wait=True)
-                fig = self.draw()
-                display(fig)
-                plt.close(fig)
+            refresh(label, out, self.label, self.draw)
 
         def on_change(change):
             owner = change["owner"]

@@ -22,6 +22,8 @@ import matplotlib.pyplot as plt
 import matplotlib.patches as mpatches
 import numpy as np
 
+from cnnlab.widgets.style import legible, refresh
+
 NmsFn = Callable[[np.ndarray, np.ndarray, float], np.ndarray]
 Detections = tuple[np.ndarray, np.ndarray, np.ndarray]
 
@@ -112,6 +114,7 @@ class DetectionExplorer:
             text = str(int(labels[k])) + ("" if scores is None else f" {scores[k]:.2f}")
             ax.text(x0 - 0.5, y0 - 1.5, text, color=color, fontsize=12, fontweight="bold")
 
+    @legible
     def draw(self, fig=None):
         """Three panels (before NMS, after NMS with the truth, segmentation overlay) into `fig`; return it."""
         fig = fig or plt.figure(figsize=(15, 5.2))
@@ -150,19 +153,15 @@ class DetectionExplorer:
                                     continuous_update=False)
         iou = widgets.FloatSlider(value=self.iou_threshold, min=0.0, max=1.0, step=0.05, description="NMS IoU",
                                   continuous_update=False)
-        out = widgets.Output()
+        label, out = widgets.HTML(), widgets.Output()
 
         def redraw(_change=None):
             self.set(index=index.value, score_threshold=score.value, iou_threshold=iou.value)
-            with out:
-                out.clear_output(wait=True)
-                fig = self.draw()
-                display(fig)
-                plt.close(fig)
+            refresh(label, out, self.label, self.draw)
 
         for control in (index, score, iou):
             control.observe(redraw, names="value")
         redraw()
-        box = widgets.VBox([widgets.HBox([index, score, iou]), out])
+        box = widgets.VBox([widgets.HBox([index, score, iou]), label, out])
         display(box)
         return box

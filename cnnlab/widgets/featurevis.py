@@ -21,6 +21,8 @@ import numpy as np
 import torch
 from torch import nn
 
+from cnnlab.widgets.style import legible, refresh
+
 
 @dataclass
 class Patch:
@@ -139,7 +141,7 @@ class FeatureVisExplorer:
 
     Attributes after `update()`: `patches` (list of Patch), `maximized` ((1, C, H, W) image) and `trace`
     (mean activation per ascent step); `layers` lists the selectable indices (the ReLUs, or every layer
-    if there is none).
+    if there is none); `label` is the one-line description the widget shows above the plot.
     """
 
     def __init__(self, features: nn.Sequential, images: torch.Tensor, index: int | None = None, channel: int = 0,
@@ -181,26 +183,34 @@ class FeatureVisExplorer:
                                                 (1, *self.images.shape[1:]), self.steps, self.lr)
         self.maximized, self.trace = self._cache[key]
 
+    @property
+    def label(self) -> str:
+        """The widget's description line: layer, channel, strongest test patch, ascent start -> end."""
+        return (f"features[{self.index}] channel {self.channel}: strongest test patch {self.patches[0].value:.2f}; "
+                f"activation maximisation {self.trace[0]:.2f} -> {self.trace[-1]:.2f}")
+
+    @legible
     def draw(self, fig=None):
         """Draw the maximisation and the top patches into `fig` (new if None); return it."""
-        fig = fig or plt.figure(figsize=(12, 3.6))
+        fig = fig or plt.figure(figsize=(12, 5))
         fig.clear()
-        grid = fig.add_gridspec(3, 2 + (self.k + 2) // 3, width_ratios=[3, 0.3] + [1] * ((self.k + 2) // 3))
+        cols = (self.k + 2) // 3
+        grid = fig.add_gridspec(3, 2 + cols, width_ratios=[3, 0.3] + [1] * cols, top=0.82, bottom=0.02,
+                                hspace=0.45, wspace=0.15)
         ax = fig.add_subplot(grid[:, 0])
         img = self.maximized[0].cpu().numpy()
         ax.imshow(img[0] if img.shape[0] == 1 else img.transpose(1, 2, 0), cmap="gray", vmin=0, vmax=1)
-        ax.set_title(f"maximises features[{self.index}] ch {self.channel}\n"
-                     f"mean activation {self.trace[0]:.2f} -> {self.trace[-1]:.2f}", fontsize=11)
+        ax.set_title(f"activation maximisation\nmean {self.trace[0]:.2f} -> {self.trace[-1]:.2f}")
         ax.axis("off")
         size = self.patches[0].crop.shape[-1]
         for n, patch in enumerate(self.patches):
             ax = fig.add_subplot(grid[n % 3, 2 + n // 3])
             crop = patch.crop.numpy()
             ax.imshow(crop[0] if crop.shape[0] == 1 else crop.transpose(1, 2, 0), cmap="gray", vmin=0, vmax=1)
-            ax.set_title(f"{patch.value:.2f}", fontsize=10)
+            ax.set_title(f"{patch.value:.2f}")
             ax.axis("off")
-        fig.suptitle(f"top {self.k} test patches ({size} x {size} px receptive field) and activation maximisation",
-                     fontsize=12)
+        fig.suptitle(f"features[{self.index}] channel {self.channel}: the image that maximises it (left) and its top "
+                     f"{self.k} test patches\n({size} x {size} px receptive field, titled with their activation)")
         return fig
 
     def show(self):
@@ -212,20 +222,16 @@ class FeatureVisExplorer:
                                  description="layer")
         channel = widgets.IntSlider(value=self.channel, min=0, max=self.channels(self.index) - 1,
                                     description="channel", continuous_update=False)
-        out = widgets.Output()
+        label, out = widgets.HTML(), widgets.Output()
 
         def redraw(_change=None):
             channel.max = self.channels(layer.value) - 1
             self.set(index=layer.value, channel=min(channel.value, channel.max))
-            with out:
-                out.clear_output(wait=True)
-                fig = self.draw()
-                display(fig)
-                plt.close(fig)
+            refresh(label, out, self.label, self.draw)
 
         layer.observe(redraw, names="value")
         channel.observe(redraw, names="value")
         redraw()
-        box = widgets.VBox([widgets.HBox([layer, channel]), out])
+        box = widgets.VBox([widgets.HBox([layer, channel]), label, out])
         display(box)
         return box

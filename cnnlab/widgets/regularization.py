@@ -19,6 +19,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 
+from cnnlab.widgets.style import legible, refresh
+
 Augment = Callable[[torch.Tensor, float, torch.Generator], torch.Tensor]
 # name -> (function, (slider min, slider max, slider step, default strength))
 Augmentations = dict[str, tuple[Augment, tuple[float, float, float, float]]]
@@ -126,6 +128,7 @@ class AugmentationExplorer:
         self.label = (f"{self.name} = {self.strength:g} (seed {self.seed}): "
                       f"{100 * self.changed:.0f}% of the digits changed")
 
+    @legible
     def draw(self, fig=None):
         """Draw the digits in a square grid and the photo (before and after) into `fig` (new if None)."""
         n = len(self.digits_out)
@@ -162,14 +165,10 @@ class AugmentationExplorer:
         strength = widgets.FloatSlider(value=self.strength, min=lo, max=hi, step=step, description="strength",
                                        continuous_update=False)
         redraw_button = widgets.Button(description="new draw")
-        out = widgets.Output()
+        label, out = widgets.HTML(), widgets.Output()
 
         def redraw():
-            with out:
-                out.clear_output(wait=True)
-                fig = self.draw()
-                display(fig)
-                plt.close(fig)
+            refresh(label, out, self.label, self.draw)
 
         def on_choice(_change):
             self.set(name=choice.value)
@@ -192,6 +191,6 @@ class AugmentationExplorer:
         strength.observe(on_strength, names="value")
         redraw_button.on_click(on_button)
         redraw()
-        box = widgets.VBox([widgets.HBox([choice, strength, redraw_button]), out])
+        box = widgets.VBox([widgets.HBox([choice, strength, redraw_button]), label, out])
         display(box)
         return box

@@ -13,7 +13,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 
-from cnnlab.widgets.style import finish, label_html, projector_style
+from cnnlab.widgets.style import finish, projector_style, refresh
 
 
 class Conv1dSlider:
@@ -107,12 +107,7 @@ class Conv1dSlider:
 
         def on_change(change):
             self.set_position(change["new"])
-            label.value = label_html(self.label)
-            with out:
-                out.clear_output(wait=True)
-                fig = self.draw()
-                display(fig)
-                plt.close(fig)
+            refresh(label, out, self.label, self.draw)
 
         slider.observe(on_change, names="value")
         on_change({"new": self.position})

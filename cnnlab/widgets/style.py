@@ -9,6 +9,7 @@ Every text a widget draws (titles, axis labels, tick labels, legends, annotation
 """
 from __future__ import annotations
 
+import functools
 import html
 
 import matplotlib.pyplot as plt
@@ -29,6 +30,18 @@ def finish(fig) -> None:
     """Fix the tick label size of every axes of `fig` (ticks are created lazily, at draw time)."""
     for ax in fig.axes:
         ax.tick_params(labelsize=MIN_FONT_PT)
+
+
+def legible(draw):
+    """Decorator for a widget's `draw` method: the figure is built with projector fonts (`projector_style`)
+    and its tick labels fixed (`finish`), so every text is at least MIN_FONT_PT points."""
+    @functools.wraps(draw)
+    def wrapper(*args, **kwargs):
+        with projector_style():
+            fig = draw(*args, **kwargs)
+            finish(fig)
+        return fig
+    return wrapper
 
 
 def relative_luminance(rgb) -> float:
@@ -64,3 +77,19 @@ def small_texts(fig, minimum: float = MIN_FONT_PT) -> list[tuple[str, float]]:
     fig.canvas.draw()
     return [(t.get_text(), float(t.get_fontsize())) for t in fig.findobj(Text)
             if t.get_visible() and t.get_text().strip() and t.get_fontsize() < minimum]
+
+
+def refresh(label, out, text: str, draw) -> None:
+    """Show `text` in the HTML widget `label` and the figure `draw()` returns in the Output `out`.
+
+    Every lecture widget calls this when a control moves: the description line above the plot is a
+    widget that follows the controls (a `print` above a widget would go stale).
+    """
+    from IPython.display import display
+
+    label.value = label_html(text)
+    with out:
+        out.clear_output(wait=True)
+        fig = draw()
+        display(fig)
+        plt.close(fig)

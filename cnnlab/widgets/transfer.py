@@ -14,6 +14,8 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 
+from cnnlab.widgets.style import legible, refresh
+
 LABEL_CHOICES = (1, 3, 10, 30, 100, 300)
 
 
@@ -57,6 +59,11 @@ class FeatureSpaceExplorer:
             if not isinstance(n_per_class, (int, np.integer)) or n_per_class < 1:
                 raise ValueError(f"n_per_class must be a positive integer; got {n_per_class!r}")
             self.n_per_class = int(n_per_class)
+
+    @property
+    def label(self) -> str:
+        """The widget's description line: space, labelled samples per class, test accuracy."""
+        return f"{self.space}: {self.n_per_class} labels/class -> test accuracy {self.accuracy():.3f}"
 
     def train_indices(self, n_per_class: int) -> np.ndarray:
         """Indices of n_per_class pool samples of each class (all of a class if it has fewer)."""
@@ -103,6 +110,7 @@ class FeatureSpaceExplorer:
         _, _, vt = np.linalg.svd(centred, full_matrices=False)
         return centred @ vt[:k].T
 
+    @legible
     def draw(self, fig=None):
         """Scatter of the test samples (first two principal components), coloured by class."""
         fig = fig or plt.figure(figsize=(7, 5.5))
@@ -115,8 +123,7 @@ class FeatureSpaceExplorer:
         fig.colorbar(scatter, ax=ax, ticks=range(self.num_classes), label="class")
         ax.set_xlabel("principal component 1", fontsize=13)
         ax.set_ylabel("principal component 2", fontsize=13)
-        ax.set_title(f"{self.space}: {self.n_per_class} labels/class -> test accuracy {self.accuracy():.3f}",
-                     fontsize=13)
+        ax.set_title(self.label, fontsize=13)
         return fig
 
     def show(self):
@@ -127,19 +134,15 @@ class FeatureSpaceExplorer:
         space = widgets.Dropdown(options=list(self.spaces), value=self.space, description="space")
         count = widgets.SelectionSlider(options=list(LABEL_CHOICES), value=self.n_per_class,
                                         description="labels/class", continuous_update=False)
-        out = widgets.Output()
+        label, out = widgets.HTML(), widgets.Output()
 
         def redraw(_change=None):
             self.set(space=space.value, n_per_class=count.value)
-            with out:
-                out.clear_output(wait=True)
-                fig = self.draw()
-                display(fig)
-                plt.close(fig)
+            refresh(label, out, self.label, self.draw)
 
         for control in (space, count):
             control.observe(redraw, names="value")
         redraw()
-        box = widgets.VBox([widgets.HBox([space, count]), out])
+        box = widgets.VBox([widgets.HBox([space, count]), label, out])
         display(box)
         return box
