@@ -39,7 +39,8 @@ def course_threads(environ=os.environ, cpus: int | None = None) -> int | None:
     An explicit CNNLAB_THREADS (or OMP_NUM_THREADS / MKL_NUM_THREADS) wins. Otherwise one core is left
     free: measured on a 2-core machine (docs/benchmarks.md), notebook 05 took 56 s with 2 threads and
     83 s with 1 when alone, but with one busy process beside it 69 s with 1 thread and over 7 minutes
-    with 2 (torch's pool spins waiting for the core it lost). A laptop usually runs something else.
+    with 2 (torch's pool spins waiting for the core it lost); notebook 06: 19 s (1) vs 17 s (2) alone,
+    26 s vs 544 s beside a busy process. A laptop usually runs something else.
     """
     for name in THREAD_ENVS:
         value = environ.get(name, "").strip()
