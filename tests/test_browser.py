@@ -234,6 +234,8 @@ def test_widget_renders_and_reacts(browser, lab, aid):
         before = widget_state(page)
         page.screenshot(path=str(ARTIFACTS / f"{aid}-before.png"))
         assert before["found"] and before["sliders"] >= 1, f"{aid}: no slider widget rendered: {before}"
+        boxes = page.locator(".jp-OutputArea-output .widget-vbox").count()
+        assert boxes == 1, f"{aid}: the widget is displayed {boxes} times (show() displays it; its value must not)"
         for bad in ("Error displaying widget", "<Figure", "Loading widget", "VBox(children"):
             assert bad not in before["area_text"], f"{aid}: the widget output shows {bad!r}: {before['area_text'][:300]}"
         assert before["label"] and before["img"], f"{aid}: widget without a label or a plot: {before}"

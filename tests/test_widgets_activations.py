@@ -106,7 +106,8 @@ def test_draw_has_one_histogram_per_layer_and_labels():
 def test_show_builds_the_widget():
     pytest.importorskip("ipywidgets")
     ex = small()
-    box = ex.show()
+    assert ex.show() is None  # displayed once, not again as the cell's value
+    box = ex.box
     controls = box.children[0].children
     controls[0].value = "relu"   # the dropdowns drive the logic
     controls[1].value = "he"
@@ -135,7 +136,8 @@ def test_label_above_the_plot_follows_the_controls():
     """The description line is a widget that updates, not a print that goes stale."""
     pytest.importorskip("ipywidgets")
     ex = small()
-    box = ex.show()
+    assert ex.show() is None  # displayed once, not again as the cell's value
+    box = ex.box
     label = ex.controls["label"]
     assert label in box.children and "tanh" in label.value
     ex.controls["activation"].value = "relu"

@@ -106,7 +106,8 @@ def test_draw_has_four_panels_with_labels():
 def test_show_builds_the_widget():
     pytest.importorskip("ipywidgets")
     ex = explorer()
-    box = ex.show()
+    assert ex.show() is None  # displayed once, not again as the cell's value
+    box = ex.box
     eps_slider, index_slider = box.children[0].children
     eps_slider.value = 0.2
     assert ex.eps == pytest.approx(0.2)
@@ -119,7 +120,8 @@ def test_label_above_the_plot_follows_the_controls(live_label):
     """The description line is a widget that updates, not a print that goes stale."""
     pytest.importorskip("ipywidgets")
     ex = explorer()
-    box = ex.show()
+    assert ex.show() is None  # displayed once, not again as the cell's value
+    box = ex.box
     eps_slider, index_slider = box.children[0].children
     assert f"eps {ex.eps:.3f}" in live_label(box)
     eps_slider.value = 0.2

@@ -144,7 +144,8 @@ def test_draw_has_labelled_axes():
 def test_show_builds_the_widget():
     pytest.importorskip("ipywidgets")
     ex = small()
-    box = ex.show()
+    assert ex.show() is None  # displayed once, not again as the cell's value
+    box = ex.box
     bn, lr, layer, step = box.children[0].children
     bn.value = True
     assert ex.bn is True
@@ -159,7 +160,8 @@ def test_label_above_the_plot_follows_the_controls(live_label):
     """The description line is a widget that updates, not a print that goes stale."""
     pytest.importorskip("ipywidgets")
     ex = small()
-    box = ex.show()
+    assert ex.show() is None  # displayed once, not again as the cell's value
+    box = ex.box
     bn, lr, layer, step = box.children[0].children
     first = live_label(box)
     assert "without batch norm" in first and f"lr {ex.lr:g}" in first

@@ -152,7 +152,8 @@ def test_draw_has_three_panels(explorer_factory):
 def test_show_wires_the_controls(explorer_factory):
     pytest.importorskip("ipywidgets")
     ex = explorer_factory()
-    box = ex.show()
+    assert ex.show() is None  # displayed once, not again as the cell's value
+    box = ex.box
     assert box is not None
     ex.controls["stride"].value = 2
     assert ex.stride == 2 and "stride 2" in ex.label
@@ -174,7 +175,8 @@ def test_label_above_the_plot_follows_the_controls(explorer_factory):
     """The description line is a widget that updates, not a print that goes stale."""
     pytest.importorskip("ipywidgets")
     ex = explorer_factory()
-    box = ex.show()
+    assert ex.show() is None  # displayed once, not again as the cell's value
+    box = ex.box
     label = ex.controls["label"]
     assert label in box.children and "stride 1" in label.value
     ex.controls["stride"].value = 3

@@ -88,7 +88,8 @@ def test_draw_three_panels_with_labels():
 def test_show_builds_the_widget():
     pytest.importorskip("ipywidgets")
     ex, _ = make()
-    box = ex.show()
+    assert ex.show() is None  # displayed once, not again as the cell's value
+    box = ex.box
     index, score, iou = box.children[0].children
     index.value = 1
     score.value = 0.85
@@ -102,7 +103,8 @@ def test_label_above_the_plot_follows_the_controls(live_label):
     """The description line is a widget that updates, not a print that goes stale."""
     pytest.importorskip("ipywidgets")
     ex, _ = make()
-    box = ex.show()
+    assert ex.show() is None  # displayed once, not again as the cell's value
+    box = ex.box
     index, score, iou = box.children[0].children
     assert live_label(box).count("canvas 0:") == 1
     index.value = 1

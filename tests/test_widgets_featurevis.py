@@ -149,7 +149,8 @@ def test_explorer_settings_cache_and_drawing():
 def test_show_drives_the_logic_and_the_label_follows(live_label):
     pytest.importorskip("ipywidgets")
     ex = FeatureVisExplorer(small_cnn().eval(), torch.rand(5, 1, 16, 16), k=4, steps=5)
-    box = ex.show()
+    assert ex.show() is None  # displayed once, not again as the cell's value
+    box = ex.box
     layer, channel = box.children[0].children
     assert "features[1] channel 0:" in live_label(box)
     layer.value = 4

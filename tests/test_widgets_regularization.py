@@ -137,7 +137,8 @@ def test_square_photo_shape_and_range():
 def test_show_builds_controls_that_drive_the_logic(digits):
     pytest.importorskip("ipywidgets")
     ex = make(digits)
-    box = ex.show()
+    assert ex.show() is None  # displayed once, not again as the cell's value
+    box = ex.box
     choice, strength, button = box.children[0].children
     choice.value = "roll"
     assert ex.name == "roll" and (strength.min, strength.max, strength.value) == (0, 5, 2)
@@ -154,7 +155,8 @@ def test_label_above_the_plot_follows_the_controls(digits, live_label):
     """The description line is a widget that updates, not a print that goes stale."""
     pytest.importorskip("ipywidgets")
     ex = make(digits)
-    box = ex.show()
+    assert ex.show() is None  # displayed once, not again as the cell's value
+    box = ex.box
     choice, strength, button = box.children[0].children
     assert ex.name in live_label(box)
     choice.value = "roll"

@@ -31,7 +31,8 @@ def test_draw_and_bad_input():
 
 def test_show_wires_the_slider():
     demo = Conv1dSlider([1, 2, 3], [1, 1])
-    box = demo.show()
+    assert demo.show() is None  # displayed once, not again as the cell's value
+    box = demo.box
     slider = box.children[0]
     slider.value = 2
     assert demo.position == 2 and demo.label.startswith("y[2]")
@@ -41,7 +42,8 @@ def test_label_above_the_plot_follows_the_slider():
     """The description line is a widget that updates, not a print that goes stale."""
     pytest.importorskip("ipywidgets")
     demo = Conv1dSlider([1, 2, 3], [1, 1])
-    box = demo.show()
+    assert demo.show() is None  # displayed once, not again as the cell's value
+    box = demo.box
     label = demo.controls["label"]
     assert label in box.children and "y[0]" in label.value
     demo.controls["slider"].value = 2

@@ -86,7 +86,8 @@ def test_show_drives_the_logic_and_the_label_follows(live_label):
     x, y = blobs()
     noise = np.random.default_rng(1).normal(size=x.shape)
     ex = FeatureSpaceExplorer({"blobs": x, "noise": noise}, y, n_test=150)
-    box = ex.show()
+    assert ex.show() is None  # displayed once, not again as the cell's value
+    box = ex.box
     space, count = box.children[0].children
     assert live_label(box).count("blobs: 10 labels/class -> test accuracy 1.000") == 1
     space.value = "noise"

@@ -1,7 +1,9 @@
 """Interactive lecture demos (ipywidgets). Never graded, never needed to pass tests.
 
 Each demo keeps its logic in a plain class (set values, call `update`, read the result) so
-pytest can drive it without a browser, and builds the widgets only in `show()`.
+pytest can drive it without a browser, and builds the widgets only in `show()`: a row of controls,
+the live one-line description (`label`) and the plot, both redrawn by `style.refresh` when a control
+moves. Every `draw()` is decorated with `style.legible` (fonts readable on a projector).
 
 - `cnnlab.widgets.signal.Conv1dSlider`       notebook 01: slide a 1-D kernel along a signal
 - `cnnlab.widgets.conv.ConvExplorer`         notebook 02: kernels, stride, padding, dilation on real photos

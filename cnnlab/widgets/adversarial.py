@@ -149,8 +149,12 @@ class AdversarialExplorer:
         fig.tight_layout()
         return fig
 
-    def show(self):
-        """Build the sliders and the plot in a notebook (needs ipywidgets); return the widget box."""
+    def show(self) -> None:
+        """Build the sliders and the plot in a notebook (needs ipywidgets) and display it once.
+
+        The box is kept in `self.box`; nothing is returned, so `ex.show()` as the last line of a cell
+        does not display the widget a second time.
+        """
         import ipywidgets as widgets
         from IPython.display import display
 
@@ -168,5 +172,5 @@ class AdversarialExplorer:
             control.observe(redraw, names="value")
         redraw()
         box = widgets.VBox([widgets.HBox([eps, index]), label, out])
+        self.box = box
         display(box)
-        return box

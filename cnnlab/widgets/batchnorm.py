@@ -1,9 +1,10 @@
 """Lecture demo for notebook 07: training with and without batch norm, loss curve and pre-activation histograms.
 
 A deep fully connected ReLU network on real handwritten digits (by default scikit-learn's 1,797 digits of
-8 x 8 pixels, offline; notebook 07 passes its own MNIST digits) is trained by plain SGD from the same initial weights, with or without batch normalisation before every
-ReLU. Choose BN on/off and a learning rate: the loss curve and the histogram of one layer's pre-activations
-(the values its ReLU receives) at a recorded training step update.
+8 x 8 pixels, offline; notebook 07 passes its own MNIST digits) is trained by plain SGD from the same
+initial weights, with or without batch normalisation before every ReLU. Choose BN on/off and a learning
+rate: the loss curve and the histogram of one layer's pre-activations (the values its ReLU receives) at a
+recorded training step update.
 
     ex = BatchNormExplorer(steps=150)
     ex.set(bn=True, lr=0.5)        # trains (or reuses the remembered run)
@@ -246,8 +247,12 @@ class BatchNormExplorer:
         fig.tight_layout()
         return fig
 
-    def show(self):
-        """Build the controls and the plot in a notebook (needs ipywidgets); return the widget box."""
+    def show(self) -> None:
+        """Build the controls and the plot in a notebook (needs ipywidgets) and display it once.
+
+        The box is kept in `self.box`; nothing is returned, so `ex.show()` as the last line of a cell
+        does not display the widget a second time.
+        """
         import ipywidgets as widgets
         from IPython.display import display
 
@@ -268,5 +273,5 @@ class BatchNormExplorer:
             control.observe(redraw, names="value")
         redraw()
         box = widgets.VBox([widgets.HBox([bn, lr, layer, step]), label, out])
+        self.box = box
         display(box)
-        return box

@@ -249,8 +249,12 @@ class ConvExplorer:
         fig.tight_layout()
         return fig
 
-    def show(self):
-        """Build the controls and the live plot in a notebook (needs ipywidgets); return the box."""
+    def show(self) -> None:
+        """Build the controls and the live plot in a notebook (needs ipywidgets) and display it once.
+
+        The box is kept in `self.box`; nothing is returned, so `ex.show()` as the last line of a cell
+        does not display the widget a second time.
+        """
         import ipywidgets as widgets
         from IPython.display import display
 
@@ -291,5 +295,5 @@ class ConvExplorer:
         box = widgets.VBox([widgets.HBox([c["photo"], c["kernel"], c["custom"]]),
                             widgets.HBox([c["stride"], c["padding"], c["dilation"]]), label, out])
         self.controls = {**c, "label": label, "output": out}
+        self.box = box
         display(box)
-        return box

@@ -142,8 +142,12 @@ class DetectionExplorer:
         fig.tight_layout()
         return fig
 
-    def show(self):
-        """Build the controls and the plot in a notebook (needs ipywidgets); return the widget box."""
+    def show(self) -> None:
+        """Build the controls and the plot in a notebook (needs ipywidgets) and display it once.
+
+        The box is kept in `self.box`; nothing is returned, so `ex.show()` as the last line of a cell
+        does not display the widget a second time.
+        """
         import ipywidgets as widgets
         from IPython.display import display
 
@@ -163,5 +167,5 @@ class DetectionExplorer:
             control.observe(redraw, names="value")
         redraw()
         box = widgets.VBox([widgets.HBox([index, score, iou]), label, out])
+        self.box = box
         display(box)
-        return box

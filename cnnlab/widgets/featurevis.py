@@ -213,8 +213,12 @@ class FeatureVisExplorer:
                      f"{self.k} test patches\n({size} x {size} px receptive field, titled with their activation)")
         return fig
 
-    def show(self):
-        """Build the controls and the plot in a notebook (needs ipywidgets); return the widget box."""
+    def show(self) -> None:
+        """Build the controls and the plot in a notebook (needs ipywidgets) and display it once.
+
+        The box is kept in `self.box`; nothing is returned, so `ex.show()` as the last line of a cell
+        does not display the widget a second time.
+        """
         import ipywidgets as widgets
         from IPython.display import display
 
@@ -233,5 +237,5 @@ class FeatureVisExplorer:
         channel.observe(redraw, names="value")
         redraw()
         box = widgets.VBox([widgets.HBox([layer, channel]), label, out])
+        self.box = box
         display(box)
-        return box

@@ -154,8 +154,12 @@ class AugmentationExplorer:
         fig.tight_layout()
         return fig
 
-    def show(self):
-        """Build the controls and the plot in a notebook (needs ipywidgets); return the widget box."""
+    def show(self) -> None:
+        """Build the controls and the plot in a notebook (needs ipywidgets) and display it once.
+
+        The box is kept in `self.box`; nothing is returned, so `ex.show()` as the last line of a cell
+        does not display the widget a second time.
+        """
         import ipywidgets as widgets
         from IPython.display import display
 
@@ -192,5 +196,5 @@ class AugmentationExplorer:
         redraw_button.on_click(on_button)
         redraw()
         box = widgets.VBox([widgets.HBox([choice, strength, redraw_button]), label, out])
+        self.box = box
         display(box)
-        return box

@@ -95,8 +95,12 @@ class Conv1dSlider:
             fig.tight_layout()
         return fig
 
-    def show(self):
-        """Build the slider and plot in a notebook (needs ipywidgets)."""
+    def show(self) -> None:
+        """Build the slider and plot in a notebook (needs ipywidgets) and display it once.
+
+        The box is kept in `self.box`; nothing is returned, so `ex.show()` as the last line of a cell
+        does not display the widget a second time.
+        """
         import ipywidgets as widgets
         from IPython.display import display
 
@@ -112,5 +116,5 @@ class Conv1dSlider:
         slider.observe(on_change, names="value")
         on_change({"new": self.position})
         box = widgets.VBox([slider, label, out])
+        self.box = box
         display(box)
-        return box

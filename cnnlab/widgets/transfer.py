@@ -126,8 +126,12 @@ class FeatureSpaceExplorer:
         ax.set_title(self.label, fontsize=13)
         return fig
 
-    def show(self):
-        """Build the controls and the plot in a notebook (needs ipywidgets); return the widget box."""
+    def show(self) -> None:
+        """Build the controls and the plot in a notebook (needs ipywidgets) and display it once.
+
+        The box is kept in `self.box`; nothing is returned, so `ex.show()` as the last line of a cell
+        does not display the widget a second time.
+        """
         import ipywidgets as widgets
         from IPython.display import display
 
@@ -144,5 +148,5 @@ class FeatureSpaceExplorer:
             control.observe(redraw, names="value")
         redraw()
         box = widgets.VBox([widgets.HBox([space, count]), label, out])
+        self.box = box
         display(box)
-        return box
