@@ -31,6 +31,15 @@ FAST_ENV = "CNNLAB_FAST"  # = cnnlab.runtime.FAST_ENV (a test checks; importing 
 CELL_TIMEOUT_S = {True: 120, False: 900}  # FAST mode, default mode
 
 
+def usable_cpus() -> int:
+    """CPUs this process may run on (its affinity where the OS has one, else all of them).
+
+    cnnlab.runtime counts the same way for the students' kernels; it keeps its own copy, because
+    the course package does not depend on the tooling.
+    """
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def kernel_env(fast: bool = True, threads: int | None = None) -> dict[str, str]:
     """The environment of every kernel that runs a course notebook for the tooling.
 

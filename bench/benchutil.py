@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from autograder.course import Course
+from autograder.kernel import usable_cpus
 
 COURSE = Course()
 ROOT = COURSE.root
@@ -41,8 +42,7 @@ def machine() -> dict:
     from threadpoolctl import threadpool_info
 
     blas = [i["num_threads"] for i in threadpool_info() if i.get("user_api") == "blas"]
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return {"cpu": cpu_model(), "logical_cpus": os.cpu_count(), "usable_cpus": usable,
+    return {"cpu": cpu_model(), "logical_cpus": os.cpu_count(), "usable_cpus": usable_cpus(),
             "torch_threads": torch.get_num_threads(), "blas_threads": blas[0] if blas else None,
             "load_average_1min": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
             "platform": platform.platform()}

@@ -24,7 +24,7 @@ import statistics
 import subprocess
 import sys
 
-from autograder.kernel import execute_notebook
+from autograder.kernel import execute_notebook, usable_cpus
 
 from bench.benchutil import COURSE
 
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("threads and repeats must be >= 1, competitors >= 0")
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cpus = usable_cpus()
     print(f"# torch threads benchmark ({'FAST' if args.fast else 'default'} mode)\n")
     print(f"{platform.processor() or platform.machine()}, {cpus} usable CPUs, load average {load:.2f} at the start; "
           f"python {platform.python_version()}; {args.repeats} run(s) per row, median shown\n")

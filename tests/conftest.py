@@ -5,14 +5,13 @@ import os
 
 import pytest
 
-from autograder.kernel import kernel_env
+from autograder.kernel import kernel_env, usable_cpus
 
 os.environ.update(kernel_env(fast=True))  # cnnlab reads CNNLAB_FAST when first imported, after this
 _WORKERS = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
 if _WORKERS > 1 and "CNNLAB_THREADS" not in os.environ:
     # each worker may run two kernels at once (grading with jobs=2): never more torch threads than cores
-    _CPUS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    os.environ["CNNLAB_THREADS"] = str(max(1, _CPUS // (2 * _WORKERS)))
+    os.environ["CNNLAB_THREADS"] = str(max(1, usable_cpus() // (2 * _WORKERS)))
 
 _MUTANT_REPORTS: list[str] = []
 

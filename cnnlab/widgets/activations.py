@@ -26,7 +26,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from scipy.special import expit
 
-from cnnlab.widgets.style import finish, projector_style, refresh
+from cnnlab.widgets.style import legible, refresh
 
 ACTIVATIONS = {
     "sigmoid": expit,  # overflow-free logistic sigmoid
@@ -149,13 +149,9 @@ class ActivationExplorer:
         return int(layer) - 1
 
     # ---- drawing --------------------------------------------------------------------------
+    @legible
     def draw(self, fig=None):
         """Draw the std per layer and one histogram per layer into `fig` (new if None); return it."""
-        with projector_style():
-            fig = self._draw(fig)
-        return fig
-
-    def _draw(self, fig):
         ncols = min(5, self.depth)
         nrows = math.ceil(self.depth / ncols)
         fig = fig or plt.figure(figsize=(3.2 * ncols, 2.9 * nrows + 3.4))
@@ -183,7 +179,6 @@ class ActivationExplorer:
                 ax.set_ylabel("count")
             if layer > self.depth - ncols:
                 ax.set_xlabel("activation value")
-        finish(fig)
         fig.tight_layout()
         return fig
 

@@ -20,7 +20,7 @@ import torch
 import torch.nn.functional as F
 
 from cnnlab.data import load_photo
-from cnnlab.widgets.style import finish, projector_style, refresh, text_colour_on
+from cnnlab.widgets.style import legible, refresh, text_colour_on
 
 _SOBEL_X = np.array([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.0, 0.0, 1.0]])
 
@@ -201,13 +201,9 @@ class ConvExplorer:
     # Kernels up to this many rows and columns get their weights written in the cells.
     ANNOTATE_MAX_SIDE = 5
 
+    @legible
     def draw(self, fig=None):
         """Draw padded input (with the footprint of outputs (0, 0) and (0, 1)), kernel and output."""
-        with projector_style():
-            fig = self._draw(fig)
-        return fig
-
-    def _draw(self, fig):
         fig = fig or plt.figure(figsize=(15, 5.6))
         fig.clear()
         ax_in, ax_k, ax_out = fig.subplots(1, 3, gridspec_kw={"width_ratios": [3, 2, 3]})
@@ -245,7 +241,6 @@ class ConvExplorer:
             ax_out.text(0.5, 0.5, self.error, ha="center", va="center", wrap=True, transform=ax_out.transAxes)
             ax_out.set(title="no output", xticks=[], yticks=[])
         fig.suptitle(self.label, fontsize=13)
-        finish(fig)
         fig.tight_layout()
         return fig
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 
-from cnnlab.widgets.style import finish, projector_style, refresh
+from cnnlab.widgets.style import legible, refresh
 
 
 class Conv1dSlider:
@@ -63,36 +63,35 @@ class Conv1dSlider:
                  if 0 <= self.position - j < len(self.w)]
         self.label = f"y[{self.position}] = " + " + ".join(terms) + f" = {self.output[self.position]:g}"
 
+    @legible
     def draw(self, fig=None):
         """Draw the current state into `fig` (a new Figure if None) and return it.
 
         Only the computed outputs y[0..position] get a stem; the rest of the axis is shaded and
         labelled "not computed yet", so a real y[n] = 0 is never confused with a missing one.
         """
-        with projector_style():
-            fig = fig or plt.figure(figsize=(10, 6.5))
-            fig.clear()
-            top, bottom = fig.subplots(2, 1, sharex=False)
-            j = np.arange(len(self.x))
-            kern = self.aligned_kernel(self.position)
-            top.stem(j, self.x, linefmt="C0-", markerfmt="C0o", basefmt="k-", label="signal x[j]")
-            top.plot(j, kern, "C3s--", label=f"flipped kernel w[{self.position} - j]")
-            top.set(xlabel="input index j", ylabel="value", title=self.label)
-            top.legend(loc="upper right")
-            top.grid(alpha=0.3)
-            done = np.arange(self.position + 1)
-            bottom.stem(done, self.output[done], linefmt="C2-", markerfmt="C2o", basefmt="k-")
-            bottom.axhline(0, color="k", lw=0.8)
-            bottom.axvline(self.position, color="C3", alpha=0.4)
-            if self.position < self.n_out - 1:
-                bottom.axvspan(self.position + 0.5, self.n_out - 0.5, color="0.88", zorder=0)
-                bottom.text((self.position + self.n_out) / 2, 0.5, "not computed yet", ha="center", va="center",
-                            transform=bottom.get_xaxis_transform(), color="0.3")
-            bottom.set(xlabel="output index n", ylabel="y[n]", xlim=(-0.5, self.n_out - 0.5),
-                       title="full convolution y = x * w")
-            bottom.grid(alpha=0.3)
-            finish(fig)
-            fig.tight_layout()
+        fig = fig or plt.figure(figsize=(10, 6.5))
+        fig.clear()
+        top, bottom = fig.subplots(2, 1, sharex=False)
+        j = np.arange(len(self.x))
+        kern = self.aligned_kernel(self.position)
+        top.stem(j, self.x, linefmt="C0-", markerfmt="C0o", basefmt="k-", label="signal x[j]")
+        top.plot(j, kern, "C3s--", label=f"flipped kernel w[{self.position} - j]")
+        top.set(xlabel="input index j", ylabel="value", title=self.label)
+        top.legend(loc="upper right")
+        top.grid(alpha=0.3)
+        done = np.arange(self.position + 1)
+        bottom.stem(done, self.output[done], linefmt="C2-", markerfmt="C2o", basefmt="k-")
+        bottom.axhline(0, color="k", lw=0.8)
+        bottom.axvline(self.position, color="C3", alpha=0.4)
+        if self.position < self.n_out - 1:
+            bottom.axvspan(self.position + 0.5, self.n_out - 0.5, color="0.88", zorder=0)
+            bottom.text((self.position + self.n_out) / 2, 0.5, "not computed yet", ha="center", va="center",
+                        transform=bottom.get_xaxis_transform(), color="0.3")
+        bottom.set(xlabel="output index n", ylabel="y[n]", xlim=(-0.5, self.n_out - 0.5),
+                   title="full convolution y = x * w")
+        bottom.grid(alpha=0.3)
+        fig.tight_layout()
         return fig
 
     def show(self) -> None:
